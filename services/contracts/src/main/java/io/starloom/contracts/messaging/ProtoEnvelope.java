@@ -31,15 +31,24 @@ public final class ProtoEnvelope {
      * @param storyId the story the message is about (CloudEvents subject)
      */
     public static Message<byte[]> wrap(String eventId, String source, String storyId, com.google.protobuf.Message payload) {
+        return wrap(eventId, source, storyId, payload.getDescriptorForType().getFullName(), payload.toByteArray());
+    }
+
+    /**
+     * Wraps an already serialized message, e.g. one kept in an outbox.
+     *
+     * @param type the fully qualified protobuf message name of {@code body}
+     */
+    public static Message<byte[]> wrap(String eventId, String source, String storyId, String type, byte[] body) {
         OutgoingCloudEventMetadata<byte[]> ce = OutgoingCloudEventMetadata.<byte[]>builder()
                 .withId(eventId)
                 .withSource(URI.create(source))
-                .withType(payload.getDescriptorForType().getFullName())
+                .withType(type)
                 .withSubject(storyId)
                 .withDataContentType(CONTENT_TYPE)
                 .withTimestamp(ZonedDateTime.now(ZoneOffset.UTC))
                 .build();
-        return Message.of(payload.toByteArray()).addMetadata(ce);
+        return Message.of(body).addMetadata(ce);
     }
 
     /** The story id (CloudEvents subject) of a received message, when the sender set one. */

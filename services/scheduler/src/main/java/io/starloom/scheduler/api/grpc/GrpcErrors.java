@@ -1,0 +1,57 @@
+package io.starloom.scheduler.api.grpc;
+
+import org.jboss.logging.Logger;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.starloom.scheduler.domain.InvalidRequestException;
+import io.starloom.scheduler.domain.StoryNotFoundException;
+import io.starloom.scheduler.domain.StoryNotReadyException;
+
+/** Domain failures as gRPC statuses, with google.rpc.BadRequest field violations for invalid input. */
+final class GrpcErrors {
+    private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
+
+    private GrpcErrors() {
+    }
+
+    static Throwable toStatus(Throwable failure) {
+        if (failure instanceof StatusRuntimeException) {
+            return failure;
+        }
+        if (failure instanceof InvalidRequestException invalid) {
+            BadRequest.Builder badRequest = BadRequest.newBuilder();
+            invalid.errors().forEach(e -> badRequest.addFieldViolations(
+                    BadRequest.FieldViolation.newBuilder().setField(snake(e.field())).setDescription(e.message())));
+            Code code = invalid.unprocessable() ? Code.FAILED_PRECONDITION : Code.INVALID_ARGUMENT;
+            return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder().setCode(code.getNumber())
+                    .setMessage(invalid.getMessage()).addDetails(Any.pack(badRequest.build())).build());
+        }
+        if (failure instanceof StoryNotFoundException) {
+            return Status.NOT_FOUND.withDescription(failure.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof StoryNotReadyException) {
+            return Status.FAILED_PRECONDITION.withDescription(failure.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof ForbiddenException) {
+            return Status.PERMISSION_DENIED.withDescription(failure.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof UnauthorizedException) {
+            return Status.UNAUTHENTICATED.withDescription("a valid bearer token is required").asRuntimeException();
+        }
+        LOG.error("unexpected gRPC failure", failure);
+        return Status.INTERNAL.withDescription("something went wrong on our side; it has been logged").asRuntimeException();
+    }
+
+    /** gRPC clients name fields as in the .proto: request_id, not requestId. */
+    private static String snake(String field) {
+        return field.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
+    }
+}

@@ -1,0 +1,112 @@
+package io.starloom.scheduler.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.starloom.contracts.Queues;
+import io.starloom.proto.v1.EnrichStoryCommand;
+import io.starloom.proto.v1.Language;
+import io.starloom.proto.v1.Story;
+import io.starloom.proto.v1.StoryState;
+import io.starloom.proto.v1.Style;
+import io.starloom.scheduler.config.SchedulerConfig;
+import io.starloom.scheduler.domain.StoryStates;
+import io.starloom.scheduler.domain.Submission;
+import io.starloom.scheduler.domain.SubmissionValidator;
+import io.starloom.scheduler.messaging.OutboxRelay;
+import io.starloom.scheduler.messaging.OutboxWriter;
+import io.starloom.scheduler.persistence.StoryEntity;
+
+/**
+ * What callers may do to stories: submit and cancel. Each is one transaction that also writes the
+ * resulting commands to the outbox; the relay sends them and watchers hear of it once committed.
+ */
+@ApplicationScoped
+public class StoryCommands {
+    private static final Logger LOG = Logger.getLogger(StoryCommands.class);
+
+    private final SubmissionValidator validator;
+    private final OutboxWriter outbox;
+    private final OutboxRelay relay;
+    private final StoryChanges changes;
+    private final StoryQueries queries;
+
+    public StoryCommands(SchedulerConfig config, OutboxWriter outbox, OutboxRelay relay, StoryChanges changes, StoryQueries queries) {
+        this.validator = new SubmissionValidator(config.story().maxTextLength(), config.resolutions());
+        this.outbox = outbox;
+        this.relay = relay;
+        this.changes = changes;
+        this.queries = queries;
+    }
+
+    /** Accepts a story (or returns the one already accepted under the same request id). */
+    public Uni<Story> submit(Caller caller, Submission submission) {
+        String profile = validator.validate(submission);
+        return Panache.withTransaction(() -> existing(caller, submission.requestId())
+                .onItem().ifNull().switchTo(() -> accept(caller, submission, profile)))
+                .call(story -> afterCommit(story.id))
+                .map(story -> StoryViews.toStory(story, List.of()));
+    }
+
+    private Uni<StoryEntity> existing(Caller caller, String requestId) {
+        if (requestId == null || requestId.isBlank()) {
+            return Uni.createFrom().nullItem();
+        }
+        return StoryEntity.find("tenant = ?1 and requestId = ?2", caller.tenant(), requestId).firstResult();
+    }
+
+    private Uni<StoryEntity> accept(Caller caller, Submission submission, String profile) {
+        Instant now = Instant.now();
+        StoryEntity story = new StoryEntity();
+        story.id = UUID.randomUUID();
+        story.tenant = caller.tenant();
+        story.requestId = submission.requestId() == null || submission.requestId().isBlank() ? null : submission.requestId();
+        story.state = StoryState.STORY_STATE_ENRICHING;
+        story.text = submission.text().strip();
+        story.language = submission.language() == Language.UNRECOGNIZED ? Language.LANGUAGE_UNSPECIFIED : submission.language();
+        story.style = submission.style() == Style.STYLE_UNSPECIFIED ? Style.STYLE_CINEMATIC : submission.style();
+        story.resolution = submission.resolution();
+        story.profile = profile;
+        story.createdAt = now;
+        story.updatedAt = now;
+        LOG.infof("story %s accepted for tenant %s (%d characters, profile %s)", story.id, story.tenant,
+                story.text.codePointCount(0, story.text.length()), profile);
+        return story.<StoryEntity>persist()
+                .call(() -> outbox.add(Queues.ENRICHMENT_REQUESTS, story.id, EnrichStoryCommand.newBuilder()
+                        .setStoryId(story.id.toString()).setText(story.text).setLanguage(story.language).setStyle(story.style).build()));
+    }
+
+    /** Cancels a story that is still in progress; a finished story is returned as it is. */
+    public Uni<Story> cancel(Caller caller, String storyId) {
+        UUID id = StoryQueries.parseId(storyId);
+        return transaction(id, () -> queries.lockedStory(caller, id).call(story -> {
+            if (StoryStates.isFinal(story.state)) {
+                return Uni.createFrom().voidItem();
+            }
+            story.state = StoryState.STORY_STATE_CANCELED;
+            story.failureReason = "CANCELED";
+            story.failureMessage = "canceled by " + caller.subject();
+            story.updatedAt = Instant.now();
+            story.finishedAt = story.updatedAt;
+            return Uni.createFrom().voidItem();
+        }))
+                .chain(() -> queries.get(caller, storyId));
+    }
+
+    private <T> Uni<T> transaction(UUID storyId, Supplier<Uni<T>> work) {
+        return Panache.withTransaction(work).call(() -> afterCommit(storyId));
+    }
+
+    private Uni<Integer> afterCommit(UUID storyId) {
+        changes.changed(storyId);
+        return relay.publishPending();
+    }
+}

@@ -1,0 +1,9 @@
+package io.starloom.scheduler.domain;
+
+import io.starloom.proto.v1.Language;
+import io.starloom.proto.v1.Resolution;
+import io.starloom.proto.v1.Style;
+
+/** A story as a caller submits it, after parsing and before validation. */
+public record Submission(String text, Language language, Style style, Resolution resolution, String requestId) {
+}

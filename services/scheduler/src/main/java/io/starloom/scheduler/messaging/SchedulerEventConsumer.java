@@ -1,0 +1,47 @@
+package io.starloom.scheduler.messaging;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.starloom.contracts.messaging.MalformedMessageException;
+import io.starloom.contracts.messaging.ProtoEnvelope;
+import io.starloom.proto.v1.StoryEvent;
+import io.starloom.scheduler.application.StoryEventHandler;
+
+/**
+ * Everything the stages report, in order of arrival. A message that cannot be read is refused; the broker
+ * redelivers it a bounded number of times and then moves it to the dead-letter queue.
+ */
+@ApplicationScoped
+public class SchedulerEventConsumer {
+    private static final Logger LOG = Logger.getLogger(SchedulerEventConsumer.class);
+
+    private final StoryEventHandler handler;
+
+    public SchedulerEventConsumer(StoryEventHandler handler) {
+        this.handler = handler;
+    }
+
+    @Incoming("scheduler-events")
+    public Uni<Void> consume(Message<byte[]> message) {
+        StoryEvent event;
+        UUID storyId;
+        try {
+            event = ProtoEnvelope.unwrap(message, StoryEvent.newBuilder());
+            storyId = UUID.fromString(event.getStoryId());
+        } catch (MalformedMessageException | IllegalArgumentException e) {
+            LOG.warnf("unreadable event refused: %s", e.getMessage());
+            return Uni.createFrom().completionStage(message.nack(e));
+        }
+        return handler.handle(storyId, event)
+                .onItemOrFailure().transformToUni((ignored, failure) -> failure == null
+                        ? Uni.createFrom().completionStage(message.ack())
+                        : Uni.createFrom().completionStage(message.nack(failure)));
+    }
+}

@@ -1,0 +1,68 @@
+package io.starloom.scheduler.persistence;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.starloom.proto.v1.ShotState;
+
+/** One planned shot of a story and its current generation attempt. */
+@Entity
+@Table(name = "shot")
+@IdClass(ShotEntity.Key.class)
+public class ShotEntity extends PanacheEntityBase {
+    @Id
+    @Column(name = "story_id")
+    public UUID storyId;
+    @Id
+    @Column(name = "shot_index")
+    public int index;
+    @Enumerated(EnumType.STRING)
+    public ShotState state;
+    public int attempt;
+    public String narration;
+    @Column(name = "duration_ms")
+    public long durationMillis;
+    @Column(name = "clip_uri")
+    public String clipUri;
+    @Column(name = "render_millis")
+    public Long renderMillis;
+    @Column(name = "worker_id")
+    public String workerId;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** Composite key: story and position in the film. */
+    public static class Key implements Serializable {
+        public UUID storyId;
+        public int index;
+
+        public Key() {
+        }
+
+        public Key(UUID storyId, int index) {
+            this.storyId = storyId;
+            this.index = index;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.index == index && Objects.equals(key.storyId, storyId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(storyId, index);
+        }
+    }
+}
