@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +27,7 @@ public class CallerResolver {
 
     static Caller caller(SecurityIdentity identity) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
-            throw new ForbiddenException("a bearer token is required");
+            throw new UnauthorizedException("a bearer token is required");
         }
         Object tenant = token.getClaim(Roles.TENANT_CLAIM);
         if (tenant == null || tenant.toString().isBlank()) {

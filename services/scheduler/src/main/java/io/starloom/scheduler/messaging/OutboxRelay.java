@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
@@ -31,8 +30,9 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String SOURCE = "/starloom/scheduler";
     private static final int BATCH = 100;
-    /** Hibernate's lock timeout value for SKIP LOCKED. */
-    private static final int SKIP_LOCKED = -2;
+    /** Rows another replica is sending right now are skipped, not waited for. */
+    private static final String CLAIM_PENDING = "SELECT * FROM outbox WHERE published_at IS NULL ORDER BY created_at LIMIT "
+            + BATCH + " FOR UPDATE SKIP LOCKED";
 
     private final Map<String, MutinyEmitter<byte[]>> emitters;
     private final AtomicBoolean sweeping = new AtomicBoolean();
@@ -47,10 +47,8 @@ public class OutboxRelay {
 
     /** Publishes what is pending now; returns the number of rows sent. Failures are left for the sweep. */
     public Uni<Integer> publishPending() {
-        return Panache.withTransaction(() -> OutboxEntity.<OutboxEntity>find("publishedAt is null order by createdAt")
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
-                .page(0, BATCH).list()
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(CLAIM_PENDING, OutboxEntity.class).getResultList())
                 .call(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(this::send).collect().last())
                 .map(List::size))
                 .onFailure().recoverWithItem(failure -> {

@@ -72,7 +72,7 @@ public class StoryResource {
     }
 
     @GET
-    @Path("{id}")
+    @Path("{id: [^/:]+}")
     @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
     public Uni<StoryJson> get(@PathParam("id") String id) {
         return callers.current().chain(caller -> queries.get(caller, id)).map(StoryJson::of);
@@ -86,15 +86,21 @@ public class StoryResource {
                         page.getNextPageToken().isEmpty() ? null : page.getNextPageToken()));
     }
 
+    /** Custom methods in the Google API style: {@code POST /v1/stories/{id}:cancel}. */
     @POST
-    @Path("{id}:cancel")
+    @Path("{target}")
     @RolesAllowed(Roles.STORY_WRITER)
-    public Uni<StoryJson> cancel(@PathParam("id") String id) {
+    public Uni<StoryJson> customMethod(@PathParam("target") String target) {
+        int colon = target.lastIndexOf(':');
+        if (colon < 0 || !target.substring(colon + 1).equals("cancel")) {
+            throw new jakarta.ws.rs.NotFoundException("no such method: " + target);
+        }
+        String id = target.substring(0, colon);
         return callers.current().chain(caller -> commands.cancel(caller, id)).map(StoryJson::of);
     }
 
     @GET
-    @Path("{id}/film")
+    @Path("{id: [^/:]+}/film")
     @Produces("video/mp4")
     @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
     public Uni<java.nio.file.Path> film(@PathParam("id") String id) {
@@ -102,7 +108,7 @@ public class StoryResource {
     }
 
     @GET
-    @Path("{id}/subtitles.vtt")
+    @Path("{id: [^/:]+}/subtitles.vtt")
     @Produces("text/vtt;charset=utf-8")
     @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
     public Uni<java.nio.file.Path> vtt(@PathParam("id") String id) {
@@ -110,7 +116,7 @@ public class StoryResource {
     }
 
     @GET
-    @Path("{id}/subtitles.srt")
+    @Path("{id: [^/:]+}/subtitles.srt")
     @Produces("application/x-subrip;charset=utf-8")
     @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
     public Uni<java.nio.file.Path> srt(@PathParam("id") String id) {
@@ -118,7 +124,7 @@ public class StoryResource {
     }
 
     @GET
-    @Path("{id}/storyboard")
+    @Path("{id: [^/:]+}/storyboard")
     @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
     public Uni<String> storyboard(@PathParam("id") String id) {
         return callers.current().chain(caller -> queries.entity(caller, id)).map(story -> {
@@ -134,7 +140,7 @@ public class StoryResource {
     }
 
     @GET
-    @Path("{id}/events")
+    @Path("{id: [^/:]+}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
