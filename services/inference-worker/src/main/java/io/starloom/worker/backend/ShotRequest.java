@@ -1,0 +1,8 @@
+package io.starloom.worker.backend;
+
+import java.util.List;
+
+/** One shot to render, in the model's native format. */
+public record ShotRequest(String storyId, int shotIndex, int attempt, String prompt, String negativePrompt, long seed, int width,
+        int height, int fps, int frames, List<String> constellations) {
+}
