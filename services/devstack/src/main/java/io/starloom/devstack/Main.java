@@ -59,7 +59,11 @@ public final class Main {
     }
 
     private static void writeEnv(DevStack stack, Path envFile) throws IOException {
-        String content = stack.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>(stack.env());
+        // A token for the local CLI (tenant "local"), as an identity provider would hand one out.
+        env.put("STARLOOM_TOKEN", stack.mintToken("local-user", "local",
+                java.util.List.of(io.starloom.contracts.Roles.STORY_WRITER, io.starloom.contracts.Roles.STORY_READER)));
+        String content = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("\n", "", "\n"));
         Path tmp = Files.createTempFile(envFile.getParent(), "devstack", ".env.tmp");
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));

@@ -1,0 +1,198 @@
+package io.starloom.enrichment.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.starloom.enrichment.text.Scripts;
+import io.starloom.proto.v1.Language;
+
+/**
+ * Cuts a story into beats, one shot each: one per sentence; a sentence whose narration does not fit
+ * one shot is cut at semicolons, then at commas, and only as a last resort between words or characters,
+ * always into as few and as even parts as the reading budget allows. Fragments too short to carry a
+ * shot of their own are merged into a neighbour.
+ */
+public final class BeatSplitter {
+    private static final String SENTENCE_ENDS = "。！？!?…";
+    /** Closing quotes and brackets stay with the sentence or clause they close. */
+    private static final String CLOSERS = "”’\"'）)」』】》";
+    /** Where an over-long sentence is cut, coarsest first. */
+    private static final String[] BREAK_LEVELS = { "；;", "，,、：:" };
+    /** A beat shorter than this share of the budget is merged into a neighbour. */
+    private static final int SHORT_FRACTION = 5;
+
+    private final ReadingBudget budget;
+
+    public BeatSplitter(ReadingBudget budget) {
+        this.budget = budget;
+    }
+
+    /** The beats of {@code text} in story order; empty when the text has no words. */
+    public List<String> split(String text, Language language) {
+        List<String> beats = new ArrayList<>();
+        for (String sentence : sentences(text)) {
+            if (ReadingBudget.units(sentence, language) > 0) {
+                fit(sentence, 0, language).stream().map(String::strip).forEach(beats::add);
+            }
+        }
+        return mergeShort(beats, language);
+    }
+
+    /** Sentences of the text, each with its end punctuation; a line break also ends a sentence. */
+    static List<String> sentences(String text) {
+        List<String> sentences = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            String collapsed = line.replaceAll("[\\s\\u3000]+", " ").strip();
+            int start = 0;
+            for (int i = 0; i < collapsed.length(); i++) {
+                if (endsSentence(collapsed, i)) {
+                    int end = skipClosers(collapsed, skipWhile(collapsed, i + 1, SENTENCE_ENDS + "."));
+                    sentences.add(collapsed.substring(start, end).strip());
+                    start = end;
+                    i = end - 1;
+                }
+            }
+            if (start < collapsed.length()) {
+                sentences.add(collapsed.substring(start).strip());
+            }
+        }
+        sentences.removeIf(String::isEmpty);
+        return sentences;
+    }
+
+    private static boolean endsSentence(String text, int i) {
+        char c = text.charAt(i);
+        if (SENTENCE_ENDS.indexOf(c) >= 0) {
+            return true;
+        }
+        // A full stop ends an English sentence only before a space, a closer or the end (not in "3.14").
+        return c == '.' && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))
+                || CLOSERS.indexOf(text.charAt(i + 1)) >= 0);
+    }
+
+    private List<String> fit(String text, int level, Language language) {
+        if (budget.fits(text, language)) {
+            return List.of(text);
+        }
+        if (level == BREAK_LEVELS.length) {
+            return pack(wordsOrCharacters(text, language), language);
+        }
+        List<String> parts = splitAfter(text, BREAK_LEVELS[level]);
+        if (parts.size() == 1) {
+            return fit(text, level + 1, language);
+        }
+        List<String> pieces = new ArrayList<>();
+        for (String part : parts) {
+            pieces.addAll(fit(part, level + 1, language));
+        }
+        return pack(pieces, language);
+    }
+
+    private static List<String> splitAfter(String text, String separators) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (separators.indexOf(text.charAt(i)) >= 0) {
+                int end = skipClosers(text, i + 1);
+                parts.add(text.substring(start, end));
+                start = end;
+                i = end - 1;
+            }
+        }
+        if (start < text.length()) {
+            parts.add(text.substring(start));
+        }
+        return parts;
+    }
+
+    /** The finest cut: words (English, keeping their trailing space) or single characters (Chinese, Latin words kept whole). */
+    static List<String> wordsOrCharacters(String text, Language language) {
+        if (language != Language.LANGUAGE_ZH) {
+            return List.of(text.split("(?<=\\s)"));
+        }
+        List<String> pieces = new ArrayList<>();
+        for (int i = 0; i < text.length(); ) {
+            int end = i + Character.charCount(text.codePointAt(i));
+            if (Scripts.isLatinWordChar(text.codePointAt(i))) {
+                while (end < text.length() && Scripts.isLatinWordChar(text.codePointAt(end))) {
+                    end += Character.charCount(text.codePointAt(end));
+                }
+                while (end < text.length() && Character.isWhitespace(text.charAt(end))) {
+                    end++;
+                }
+            }
+            pieces.add(text.substring(i, end));
+            i = end;
+        }
+        return pieces;
+    }
+
+    /**
+     * Joins consecutive pieces (each within the budget) into the fewest parts that fit the budget,
+     * and among those the most even ones (least sum of squared lengths), so a long sentence becomes
+     * 13 + 16 characters rather than 18 + 11.
+     */
+    private List<String> pack(List<String> pieces, Language language) {
+        int n = pieces.size();
+        int limit = budget.perShot(language);
+        int[] weight = pieces.stream().mapToInt(p -> ReadingBudget.units(p, language)).toArray();
+        int[] parts = new int[n + 1];
+        long[] squares = new long[n + 1];
+        int[] cut = new int[n + 1];
+        for (int end = 1; end <= n; end++) {
+            parts[end] = Integer.MAX_VALUE;
+            int sum = 0;
+            for (int start = end - 1; start >= 0; start--) {
+                sum += weight[start];
+                if (sum > limit) {
+                    break;
+                }
+                int candidateParts = parts[start] + 1;
+                long candidateSquares = squares[start] + (long) sum * sum;
+                if (candidateParts < parts[end] || candidateParts == parts[end] && candidateSquares < squares[end]) {
+                    parts[end] = candidateParts;
+                    squares[end] = candidateSquares;
+                    cut[end] = start;
+                }
+            }
+        }
+        List<String> packed = new ArrayList<>();
+        for (int end = n; end > 0; end = cut[end]) {
+            packed.add(0, String.join("", pieces.subList(cut[end], end)));
+        }
+        return packed;
+    }
+
+    /** Merges beats too short for a shot of their own into the next beat, or else the previous one, when that fits. */
+    private List<String> mergeShort(List<String> beats, Language language) {
+        int shortBelow = (budget.perShot(language) + SHORT_FRACTION - 1) / SHORT_FRACTION;
+        List<String> merged = new ArrayList<>(beats);
+        for (int i = 0; i < merged.size() && merged.size() > 1; i++) {
+            String beat = merged.get(i);
+            if (ReadingBudget.units(beat, language) >= shortBelow) {
+                continue;
+            }
+            String separator = language == Language.LANGUAGE_ZH ? "" : " ";
+            if (i + 1 < merged.size() && budget.fits(beat + separator + merged.get(i + 1), language)) {
+                merged.set(i + 1, beat + separator + merged.get(i + 1));
+                merged.remove(i--);
+            } else if (i > 0 && budget.fits(merged.get(i - 1) + separator + beat, language)) {
+                merged.set(i - 1, merged.get(i - 1) + separator + beat);
+                merged.remove(i--);
+            }
+        }
+        return merged;
+    }
+
+    private static int skipClosers(String text, int from) {
+        return skipWhile(text, from, CLOSERS);
+    }
+
+    private static int skipWhile(String text, int from, String chars) {
+        int i = from;
+        while (i < text.length() && chars.indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,12 @@
+package io.starloom.enrichment.domain;
+
+import io.starloom.proto.v1.Language;
+import io.starloom.proto.v1.Style;
+
+/**
+ * A story to plan.
+ *
+ * @param seedKey what the shot seeds derive from: the story id, so a story's seeds never change
+ */
+public record StoryInput(String text, Language language, Style style, String seedKey) {
+}

@@ -1,0 +1,48 @@
+package io.starloom.enrichment.domain;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.starloom.enrichment.config.EnrichmentConfig.StyleTemplate;
+import io.starloom.proto.v1.Style;
+
+/**
+ * The configured style templates, keyed by the enum's name in kebab case:
+ * {@code STYLE_INK_WASH} ↔ {@code starloom.enrichment.styles.ink-wash}.
+ */
+final class StyleCatalog {
+    private static final String PREFIX = "STYLE_";
+
+    private final Map<String, StyleTemplate> templates;
+    private final Style defaultStyle;
+
+    StyleCatalog(Map<String, StyleTemplate> templates, String defaultStyle) {
+        this.templates = templates;
+        this.defaultStyle = styleNamed(defaultStyle);
+        if (this.defaultStyle == null || !templates.containsKey(defaultStyle)) {
+            throw new IllegalStateException("default style " + defaultStyle + " has no template in starloom.enrichment.styles");
+        }
+    }
+
+    /** The style and its template; empty when the style is unknown or has no template. */
+    Optional<ResolvedStyle> resolve(Style requested) {
+        Style style = requested == Style.STYLE_UNSPECIFIED ? defaultStyle : requested;
+        if (style == Style.UNRECOGNIZED) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(templates.get(nameOf(style))).map(template -> new ResolvedStyle(style, template));
+    }
+
+    private static String nameOf(Style style) {
+        return style.name().substring(PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static Style styleNamed(String name) {
+        try {
+            return Style.valueOf(PREFIX + name.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.starloom.enrichment.messaging;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.starloom.contracts.Queues;
+import io.starloom.devstack.DevStackTestResource;
+import io.starloom.enrichment.domain.Samples;
+import io.starloom.enrichment.domain.StoryInput;
+import io.starloom.proto.v1.EnrichStoryCommand;
+import io.starloom.proto.v1.Language;
+import io.starloom.proto.v1.Storyboard;
+import io.starloom.proto.v1.StoryEvent;
+import io.starloom.proto.v1.Style;
+
+/** The AMQP side against the real broker: commands in on the request queue, events out on the scheduler's queue. */
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "postgres", value = "false"), restrictToAnnotatedClass = false)
+class EnrichmentMessagingTest {
+    private static final Duration WITHIN = Duration.ofSeconds(30);
+
+    private static StoryEvent awaitEvent(String storyId) {
+        QueueProbe events = QueueProbe.on(Queues.SCHEDULER_EVENTS);
+        await().atMost(WITHIN).until(() -> !events.eventsFor(storyId).isEmpty());
+        return events.eventsFor(storyId).get(0);
+    }
+
+    private static void send(EnrichStoryCommand command) {
+        DevStackTestResource.stack().brokerSend(Queues.ENRICHMENT_REQUESTS, command.toByteArray(), Map.of());
+    }
+
+    @Test
+    void aStoryBecomesAStoryEnrichedEvent() {
+        String storyId = UUID.randomUUID().toString();
+        send(EnrichStoryCommand.newBuilder().setStoryId(storyId).setText(Samples.story("andromeda.zh.txt")).build());
+
+        StoryEvent event = awaitEvent(storyId);
+        assertEquals(StoryEvent.PayloadCase.STORY_ENRICHED, event.getPayloadCase(), event.toString());
+        assertTrue(event.getOccurTime().getSeconds() > 0);
+        Storyboard storyboard = event.getStoryEnriched().getStoryboard();
+        assertEquals(Language.LANGUAGE_ZH, storyboard.getLanguage());
+        assertEquals(Style.STYLE_CINEMATIC, storyboard.getStyle());
+        assertEquals(3, storyboard.getShotsCount());
+        assertEquals(List.of("Cas"), storyboard.getShots(1).getConstellationsList());
+        assertEquals(Samples.planner().plan(new StoryInput(Samples.story("andromeda.zh.txt"),
+                Language.LANGUAGE_UNSPECIFIED, Style.STYLE_UNSPECIFIED, storyId)), storyboard, "seeds derive from the story id");
+    }
+
+    @Test
+    void aStoryWithoutTextBecomesAStageFailure() {
+        String storyId = UUID.randomUUID().toString();
+        send(EnrichStoryCommand.newBuilder().setStoryId(storyId).setText("   ").setStyle(Style.STYLE_INK_WASH).build());
+
+        StoryEvent event = awaitEvent(storyId);
+        assertEquals(StoryEvent.PayloadCase.STAGE_FAILED, event.getPayloadCase(), event.toString());
+        assertEquals("enrichment", event.getStageFailed().getStage());
+        assertEquals("EMPTY_TEXT", event.getStageFailed().getReason());
+    }
+
+    @Test
+    void aMalformedBodyEndsInTheDeadLetterQueue() {
+        byte[] poison = ("not a protobuf " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        QueueProbe deadLetters = QueueProbe.on(Queues.DEAD_LETTER);
+        DevStackTestResource.stack().brokerSend(Queues.ENRICHMENT_REQUESTS, poison, Map.of());
+
+        await().atMost(WITHIN).until(() -> deadLetters.bodies().stream().anyMatch(body -> Arrays.equals(body, poison)));
+    }
+
+    @Test
+    void aCommandWithoutStoryIdEndsInTheDeadLetterQueue() {
+        byte[] anonymous = EnrichStoryCommand.newBuilder().setText("织女星 " + UUID.randomUUID()).build().toByteArray();
+        QueueProbe deadLetters = QueueProbe.on(Queues.DEAD_LETTER);
+        DevStackTestResource.stack().brokerSend(Queues.ENRICHMENT_REQUESTS, anonymous, Map.of());
+
+        await().atMost(WITHIN).until(() -> deadLetters.bodies().stream().anyMatch(body -> Arrays.equals(body, anonymous)));
+    }
+}
