@@ -6,10 +6,19 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The infrastructure of the mesh on one machine, without Docker: a real PostgreSQL, a real AMQP 1.0
@@ -20,27 +29,91 @@ public final class DevStack implements AutoCloseable {
     private final EmbeddedDatabase database;
     private final EmbeddedBroker broker;
     private final LocalOidcIssuer oidc;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DevStack(DevStackOptions options) {
+    private DevStack(DevStackOptions options, EmbeddedDatabase database, EmbeddedBroker broker, LocalOidcIssuer oidc) {
         this.options = options;
+        this.database = database;
+        this.broker = broker;
+        this.oidc = oidc;
+    }
+
+    /** Starts the parts the options ask for, side by side (PostgreSQL dominates); close it to stop them. */
+    public static DevStack start(DevStackOptions options) {
+        QuietLogs.apply();
+        Path state = options.stateDir();
         try {
-            Files.createDirectories(options.stateDir());
+            Files.createDirectories(state);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.database = options.postgres()
-                ? new EmbeddedDatabase(options.stateDir().resolve("postgres"), portOrFree(options.postgresPort()))
-                : null;
-        this.broker = options.broker()
-                ? new EmbeddedBroker(options.stateDir().resolve("artemis"), portOrFree(options.amqpPort()), "starloom",
-                        HexFormat.of().formatHex(new SecureRandom().generateSeed(16)))
-                : null;
-        this.oidc = options.oidc() ? new LocalOidcIssuer(options.stateDir().resolve("oidc-signing-key.pem"), options.oidcPort()) : null;
+        ExecutorService starter = Executors.newFixedThreadPool(3, runnable -> {
+            Thread thread = new Thread(runnable, "devstack-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<EmbeddedDatabase> database = startIf(options.postgres(), starter,
+                    () -> new EmbeddedDatabase(state.resolve("postgres"), state.resolve("postgres.log"), options.postgresPort()));
+            Future<EmbeddedBroker> broker = startIf(options.broker(), starter,
+                    () -> new EmbeddedBroker(state.resolve("artemis"), portOrFree(options.amqpPort()), "starloom", randomSecret()));
+            Future<LocalOidcIssuer> oidc = startIf(options.oidc(), starter,
+                    () -> new LocalOidcIssuer(state.resolve("oidc-signing-key.pem"), options.oidcPort()));
+            Startup startup = new Startup();
+            DevStack stack = new DevStack(options, startup.await(database), startup.await(broker), startup.await(oidc));
+            startup.throwIfFailed();
+            return stack;
+        } finally {
+            starter.shutdown();
+        }
     }
 
-    /** Starts the parts the options ask for; close it to stop them. */
-    public static DevStack start(DevStackOptions options) {
-        return new DevStack(options);
+    private static <T> Future<T> startIf(boolean wanted, ExecutorService starter, Callable<T> part) {
+        return wanted ? starter.submit(part) : CompletableFuture.completedFuture(null);
+    }
+
+    /** Collects the started parts; when one fails, stops the others so no process or port is left behind. */
+    private static final class Startup {
+        private final Deque<AutoCloseable> started = new ArrayDeque<>();
+        private RuntimeException failure;
+
+        <T extends AutoCloseable> T await(Future<T> part) {
+            try {
+                T value = part.get();
+                if (value != null) {
+                    started.push(value);
+                }
+                return value;
+            } catch (ExecutionException e) {
+                fail(e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail(new IllegalStateException("interrupted while starting the devstack", e));
+            }
+            return null;
+        }
+
+        private void fail(RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+
+        void throwIfFailed() {
+            if (failure == null) {
+                return;
+            }
+            for (AutoCloseable part : started) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    failure.addSuppressed(e);
+                }
+            }
+            throw failure;
+        }
     }
 
     /** Connection settings as environment variables, the way the services read them in production. */
@@ -56,8 +129,8 @@ public final class DevStack implements AutoCloseable {
         if (broker != null) {
             env.put("AMQP_HOST", "127.0.0.1");
             env.put("AMQP_PORT", String.valueOf(broker.port()));
-            env.put("AMQP_USERNAME", "starloom");
-            env.put("AMQP_PASSWORD", brokerPassword());
+            env.put("AMQP_USERNAME", broker.user());
+            env.put("AMQP_PASSWORD", broker.password());
         }
         if (oidc != null) {
             env.put("STARLOOM_OIDC_URL", oidc.issuer());
@@ -109,12 +182,13 @@ public final class DevStack implements AutoCloseable {
         return requireBroker().messageCount(queue);
     }
 
-    public Path stateDir() {
-        return options.stateDir();
+    /** The broker itself, for tests in this package that need a core-protocol consumer. */
+    EmbeddedBroker broker() {
+        return requireBroker();
     }
 
-    private String brokerPassword() {
-        return requireBroker().password();
+    public Path stateDir() {
+        return options.stateDir();
     }
 
     private EmbeddedBroker requireBroker() {
@@ -131,6 +205,12 @@ public final class DevStack implements AutoCloseable {
         return oidc;
     }
 
+    private static String randomSecret() {
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
+    }
+
     private static int portOrFree(int port) {
         if (port != 0) {
             return port;
@@ -142,16 +222,28 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    /** Stops every part, even when one of them fails to stop; safe to call more than once. */
     @Override
     public void close() {
-        if (oidc != null) {
-            oidc.close();
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
-        if (broker != null) {
-            broker.close();
+        RuntimeException failure = null;
+        for (AutoCloseable part : new AutoCloseable[] { oidc, broker, database }) {
+            try {
+                if (part != null) {
+                    part.close();
+                }
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("the devstack did not stop cleanly", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
         }
-        if (database != null) {
-            database.close();
+        if (failure != null) {
+            throw failure;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.starloom.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
@@ -23,6 +25,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.activemq.artemis.api.core.client.ClientConsumer;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,10 +55,10 @@ class DevStackTest {
     @Test
     void databaseAnswersOnTheAdvertisedUrl() throws Exception {
         Map<String, String> env = stack.env();
-        try (Connection connection = DriverManager.getConnection(env.get("STARLOOM_DB_JDBC_URL"), env.get("STARLOOM_DB_USERNAME"),
-                env.get("STARLOOM_DB_PASSWORD")); ResultSet rs = connection.createStatement().executeQuery("SELECT current_database()")) {
-            rs.next();
+        try (Connection connection = connect(stack); ResultSet rs = connection.createStatement().executeQuery("SELECT current_database(), 1")) {
+            assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("starloom");
+            assertThat(rs.getInt(2)).isEqualTo(1);
         }
         assertThat(stack.quarkusConfig()).containsEntry("quarkus.datasource.reactive.url", env.get("STARLOOM_DB_REACTIVE_URL"));
     }
@@ -82,8 +89,8 @@ class DevStackTest {
         rs256.initVerify(key);
         rs256.update((parts[0] + "." + parts[1] + "x").getBytes(StandardCharsets.US_ASCII));
         assertThat(rs256.verify(Base64.getUrlDecoder().decode(parts[2]))).as("a changed token fails").isFalse();
-        assertThat(Files.getPosixFilePermissions(Path.of(stack.env().get("STARLOOM_OIDC_SIGNING_KEY"))).toString())
-                .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(stack.env().get("STARLOOM_OIDC_SIGNING_KEY")))))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -96,6 +103,68 @@ class DevStackTest {
         for (String queue : Queues.WORK_QUEUES) {
             assertThat(stack.brokerQueueCount(queue)).as(queue + " is declared and empty").isZero();
         }
+    }
+
+    @Test
+    void thirdFailedDeliveryMovesTheMessageToTheDeadLetterQueue() throws Exception {
+        long deadBefore = stack.brokerQueueCount(Queues.DEAD_LETTER);
+        stack.brokerSend(Queues.GENERATION_REQUESTS, new byte[] { 42 }, Map.of());
+        Map<String, String> env = stack.env();
+        try (ServerLocator locator = stack.broker().inVmLocator();
+                ClientSessionFactory factory = locator.createSessionFactory();
+                ClientSession session = factory.createSession(env.get("AMQP_USERNAME"), env.get("AMQP_PASSWORD"), false, true, false, false, 1);
+                ClientConsumer consumer = session.createConsumer(Queues.GENERATION_REQUESTS)) {
+            session.start();
+            for (int attempt = 1; attempt <= Queues.MAX_DELIVERY_ATTEMPTS; attempt++) {
+                ClientMessage message = consumer.receive(10_000);
+                assertThat(message).as("delivery " + attempt).isNotNull();
+                assertThat(message.getDeliveryCount()).isEqualTo(attempt);
+                message.acknowledge();
+                session.rollback();
+            }
+            assertThat(consumer.receive(1_000)).as("no fourth delivery").isNull();
+        }
+        assertThat(stack.brokerQueueCount(Queues.GENERATION_REQUESTS)).isZero();
+        assertThat(stack.brokerQueueCount(Queues.DEAD_LETTER)).isEqualTo(deadBefore + 1);
+    }
+
+    @Test
+    void databaseAndSigningKeyOutliveARestartOfTheStack(@TempDir Path otherState) throws Exception {
+        DevStackOptions options = DevStackOptions.builder().stateDir(otherState).broker(false).build();
+        String kid;
+        try (DevStack first = DevStack.start(options); Connection connection = connect(first)) {
+            connection.createStatement().execute("CREATE TABLE survivor (name text); INSERT INTO survivor VALUES ('andromeda')");
+            kid = field(decode(first.mintToken("ada", "museum", Set.of()).split("\\.")[0]), "kid");
+        }
+        try (DevStack second = DevStack.start(options); Connection connection = connect(second);
+                ResultSet rs = connection.createStatement().executeQuery("SELECT name FROM survivor")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("andromeda");
+            assertThat(field(decode(second.mintToken("ada", "museum", Set.of()).split("\\.")[0]), "kid")).isEqualTo(kid);
+        }
+    }
+
+    @Test
+    void testResourceSharesOneStackAndRefusesAMismatchedDatabaseWish() {
+        DevStackTestResource withoutDatabase = new DevStackTestResource();
+        withoutDatabase.init(Map.of("postgres", "false"));
+        Map<String, String> config = withoutDatabase.start();
+        assertThat(config).containsKeys("amqp-host", "amqp-port", "amqp-username", "amqp-password", "quarkus.oidc.auth-server-url");
+        assertThat(config.keySet()).noneMatch(key -> key.startsWith("quarkus.datasource."));
+        assertThat(DevStackTestResource.stack().quarkusConfig()).isEqualTo(config);
+
+        DevStackTestResource again = new DevStackTestResource();
+        again.init(Map.of("postgres", "false"));
+        assertThat(again.start()).isEqualTo(config);
+
+        DevStackTestResource withDatabase = new DevStackTestResource();
+        withDatabase.init(Map.of());
+        assertThatThrownBy(withDatabase::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("postgres=false");
+    }
+
+    private static Connection connect(DevStack devStack) throws Exception {
+        Map<String, String> env = devStack.env();
+        return DriverManager.getConnection(env.get("STARLOOM_DB_JDBC_URL"), env.get("STARLOOM_DB_USERNAME"), env.get("STARLOOM_DB_PASSWORD"));
     }
 
     private static String get(HttpClient http, String url) throws Exception {

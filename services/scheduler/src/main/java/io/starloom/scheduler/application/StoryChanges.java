@@ -5,6 +5,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.starloom.scheduler.messaging.OutboxRelay;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 /**
@@ -14,9 +16,17 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 @ApplicationScoped
 public class StoryChanges {
     private final BroadcastProcessor<UUID> changes = BroadcastProcessor.create();
+    private final OutboxRelay relay;
 
-    public void changed(UUID storyId) {
+    public StoryChanges(OutboxRelay relay) {
+        this.relay = relay;
+    }
+
+    /** A transition of this story committed: send its outbox rows and tell its watchers. */
+    public Uni<Void> committed(UUID storyId) {
+        relay.kick();
         changes.onNext(storyId);
+        return Uni.createFrom().voidItem();
     }
 
     public Multi<UUID> of(UUID storyId) {

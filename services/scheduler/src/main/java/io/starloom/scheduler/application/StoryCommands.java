@@ -21,7 +21,6 @@ import io.starloom.scheduler.config.SchedulerConfig;
 import io.starloom.scheduler.domain.StoryStates;
 import io.starloom.scheduler.domain.Submission;
 import io.starloom.scheduler.domain.SubmissionValidator;
-import io.starloom.scheduler.messaging.OutboxRelay;
 import io.starloom.scheduler.messaging.OutboxWriter;
 import io.starloom.scheduler.persistence.StoryEntity;
 
@@ -35,14 +34,12 @@ public class StoryCommands {
 
     private final SubmissionValidator validator;
     private final OutboxWriter outbox;
-    private final OutboxRelay relay;
     private final StoryChanges changes;
     private final StoryQueries queries;
 
-    public StoryCommands(SchedulerConfig config, OutboxWriter outbox, OutboxRelay relay, StoryChanges changes, StoryQueries queries) {
+    public StoryCommands(SchedulerConfig config, OutboxWriter outbox, StoryChanges changes, StoryQueries queries) {
         this.validator = new SubmissionValidator(config.story().maxTextLength(), config.resolutions());
         this.outbox = outbox;
-        this.relay = relay;
         this.changes = changes;
         this.queries = queries;
     }
@@ -52,7 +49,7 @@ public class StoryCommands {
         String profile = validator.validate(submission);
         return Panache.withTransaction(() -> existing(caller, submission.requestId())
                 .onItem().ifNull().switchTo(() -> accept(caller, submission, profile)))
-                .call(story -> afterCommit(story.id))
+                .call(story -> changes.committed(story.id))
                 .map(story -> StoryViews.toStory(story, List.of()));
     }
 
@@ -102,11 +99,6 @@ public class StoryCommands {
     }
 
     private <T> Uni<T> transaction(UUID storyId, Supplier<Uni<T>> work) {
-        return Panache.withTransaction(work).call(() -> afterCommit(storyId));
-    }
-
-    private Uni<Integer> afterCommit(UUID storyId) {
-        changes.changed(storyId);
-        return relay.publishPending();
+        return Panache.withTransaction(work).call(() -> changes.committed(storyId));
     }
 }

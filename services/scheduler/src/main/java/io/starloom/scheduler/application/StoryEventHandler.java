@@ -37,7 +37,6 @@ import io.starloom.proto.v1.Verdict;
 import io.starloom.proto.v1.VideoFormat;
 import io.starloom.scheduler.config.SchedulerConfig;
 import io.starloom.scheduler.domain.StoryStates;
-import io.starloom.scheduler.messaging.OutboxRelay;
 import io.starloom.scheduler.messaging.OutboxWriter;
 import io.starloom.scheduler.persistence.ShotEntity;
 import io.starloom.scheduler.persistence.StoryEntity;
@@ -53,13 +52,11 @@ public class StoryEventHandler {
 
     private final SchedulerConfig config;
     private final OutboxWriter outbox;
-    private final OutboxRelay relay;
     private final StoryChanges changes;
 
-    public StoryEventHandler(SchedulerConfig config, OutboxWriter outbox, OutboxRelay relay, StoryChanges changes) {
+    public StoryEventHandler(SchedulerConfig config, OutboxWriter outbox, StoryChanges changes) {
         this.config = config;
         this.outbox = outbox;
-        this.relay = relay;
         this.changes = changes;
     }
 
@@ -76,7 +73,7 @@ public class StoryEventHandler {
                     }
                     return apply(story, event);
                 }))
-                .call(changed -> changed ? afterCommit(storyId) : Uni.createFrom().voidItem())
+                .call(changed -> changed ? changes.committed(storyId) : Uni.createFrom().voidItem())
                 .replaceWithVoid();
     }
 
@@ -90,7 +87,7 @@ public class StoryEventHandler {
                     fail(story, "DEAD_LETTERED", "a message for this story could not be processed and was dead-lettered from " + where);
                     return true;
                 }))
-                .call(changed -> changed ? afterCommit(storyId) : Uni.createFrom().voidItem())
+                .call(changed -> changed ? changes.committed(storyId) : Uni.createFrom().voidItem())
                 .replaceWithVoid();
     }
 
@@ -320,10 +317,5 @@ public class StoryEventHandler {
 
     private static Storyboard storyboard(StoryEntity story) {
         return StoryViews.parse(() -> Storyboard.parseFrom(story.storyboard));
-    }
-
-    private Uni<Integer> afterCommit(UUID storyId) {
-        changes.changed(storyId);
-        return relay.publishPending();
     }
 }

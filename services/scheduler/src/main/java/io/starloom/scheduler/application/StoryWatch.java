@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Multi;
 import io.starloom.proto.v1.Story;
 import io.starloom.scheduler.domain.StoryStates;
+import io.starloom.scheduler.persistence.IsolatedSessions;
 
 /** A story now and after every change, ending with its final state: the stream behind WatchStory and SSE. */
 @ApplicationScoped
@@ -18,10 +19,12 @@ public class StoryWatch {
 
     private final StoryQueries queries;
     private final StoryChanges changes;
+    private final IsolatedSessions sessions;
 
-    public StoryWatch(StoryQueries queries, StoryChanges changes) {
+    public StoryWatch(StoryQueries queries, StoryChanges changes, IsolatedSessions sessions) {
         this.queries = queries;
         this.changes = changes;
+        this.sessions = sessions;
     }
 
     public Multi<Story> watch(Caller caller, String storyId) {
@@ -31,7 +34,7 @@ public class StoryWatch {
                 changes.of(id).onOverflow().drop(),
                 Multi.createFrom().ticks().every(SAFETY_POLL).onOverflow().drop().map(tick -> id));
         return triggers
-                .onItem().transformToUniAndConcatenate(ignored -> queries.get(caller, storyId))
+                .onItem().transformToUniAndConcatenate(ignored -> sessions.run(() -> queries.get(caller, storyId)))
                 .skip().repetitions()
                 .onItem().transformToMultiAndConcatenate(story -> StoryStates.isFinal(story.getState())
                         ? Multi.createFrom().items(story, END)

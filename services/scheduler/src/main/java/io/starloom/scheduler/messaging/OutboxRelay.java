@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.starloom.contracts.Queues;
 import io.starloom.contracts.messaging.ProtoEnvelope;
+import io.starloom.scheduler.persistence.IsolatedSessions;
 import io.starloom.scheduler.persistence.OutboxEntity;
 
 /**
@@ -35,14 +36,22 @@ public class OutboxRelay {
             + BATCH + " FOR UPDATE SKIP LOCKED";
 
     private final Map<String, MutinyEmitter<byte[]>> emitters;
+    private final IsolatedSessions sessions;
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
     public OutboxRelay(@Channel("enrichment-requests") MutinyEmitter<byte[]> enrichment,
             @Channel("moderation-requests") MutinyEmitter<byte[]> moderation,
             @Channel("generation-requests") MutinyEmitter<byte[]> generation,
-            @Channel("postprocess-requests") MutinyEmitter<byte[]> postprocess) {
+            @Channel("postprocess-requests") MutinyEmitter<byte[]> postprocess, IsolatedSessions sessions) {
+        this.sessions = sessions;
         this.emitters = Map.of(Queues.ENRICHMENT_REQUESTS, enrichment, Queues.MODERATION_REQUESTS, moderation,
                 Queues.GENERATION_REQUESTS, generation, Queues.POSTPROCESS_REQUESTS, postprocess);
+    }
+
+    /** Starts publishing what is pending, without waiting: called right after a commit. */
+    public void kick() {
+        sessions.run(this::publishPending).subscribe().with(sent -> LOG.debugf("relay sent %d", sent),
+                failure -> LOG.warnf("outbox relay will retry: %s", failure.getMessage()));
     }
 
     /** Publishes what is pending now; returns the number of rows sent. Failures are left for the sweep. */

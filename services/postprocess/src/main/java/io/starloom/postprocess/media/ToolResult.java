@@ -1,0 +1,23 @@
+package io.starloom.postprocess.media;
+
+/**
+ * How one run of ffmpeg or ffprobe ended.
+ *
+ * @param stderrTail the last lines of its diagnostics, short enough for an error message
+ */
+public record ToolResult(int exitCode, String stdout, String stderrTail) {
+
+    public boolean succeeded() {
+        return exitCode == 0;
+    }
+
+    /**
+     * @throws MediaToolException naming {@code what} failed, with the tool's last words
+     */
+    public ToolResult requireSuccess(String what) {
+        if (!succeeded()) {
+            throw new MediaToolException(what + " failed (exit " + exitCode + "): " + stderrTail);
+        }
+        return this;
+    }
+}

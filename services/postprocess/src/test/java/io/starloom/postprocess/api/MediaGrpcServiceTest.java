@@ -1,0 +1,175 @@
+package io.starloom.postprocess.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.Durations;
+import com.google.rpc.BadRequest;
+
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.GrpcClientUtils;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.starloom.contracts.Roles;
+import io.starloom.devstack.DevStackTestResource;
+import io.starloom.postprocess.media.FfmpegTool;
+import io.starloom.postprocess.media.FilmAssembler;
+import io.starloom.postprocess.media.MediaStore;
+import io.starloom.postprocess.media.TestClips;
+import io.starloom.proto.v1.AssembleFilmCommand;
+import io.starloom.proto.v1.ClipRef;
+import io.starloom.proto.v1.Language;
+import io.starloom.proto.v1.MediaService;
+import io.starloom.proto.v1.MediaStream;
+import io.starloom.proto.v1.ProbeMediaRequest;
+import io.starloom.proto.v1.ProbeMediaResponse;
+import io.starloom.proto.v1.VideoFormat;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "postgres", value = "false"), restrictToAnnotatedClass = false)
+class MediaGrpcServiceTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+
+    @GrpcClient
+    MediaService media;
+    @Inject
+    MediaStore store;
+    @Inject
+    FfmpegTool tool;
+    @Inject
+    FilmAssembler assembler;
+
+    private MediaService as(String... roles) {
+        Metadata headers = new Metadata();
+        headers.put(AUTHORIZATION, "Bearer " + DevStackTestResource.stack().mintToken("tester", "tenant-a", Set.of(roles)));
+        return GrpcClientUtils.attachHeaders(media, headers);
+    }
+
+    private static ProbeMediaRequest request(String uri) {
+        return ProbeMediaRequest.newBuilder().setUri(uri).build();
+    }
+
+    private static StatusRuntimeException failure(Runnable call) {
+        return assertThrows(StatusRuntimeException.class, call::run);
+    }
+
+    private String clipUri(String name) {
+        Path clip = store.root().resolve("stories/grpc/shots/" + name);
+        return store.uriOf(TestClips.make(tool, clip, "testsrc2=size=320x180:rate=16", 2));
+    }
+
+    @Test
+    void aReaderProbesAFilmWithItsSubtitleTrack() {
+        String film = assembler.assemble(AssembleFilmCommand.newBuilder().setStoryId("grpc-film").setLanguage(Language.LANGUAGE_ZH)
+                .setOutput(VideoFormat.newBuilder().setWidth(320).setHeight(180).setFps(24))
+                .addClips(ClipRef.newBuilder().setUri(clipUri("shot-000-a1.mp4")).setNarration("织女星停下手中的织机。"))
+                .build()).getVideoUri();
+
+        ProbeMediaResponse probe = as(Roles.STORY_READER).probeMedia(request(film)).await().atMost(TIMEOUT);
+
+        assertEquals("mp4", probe.getContainer());
+        assertEquals(2.0, Durations.toNanos(probe.getDuration()) / 1e9, 0.1);
+        assertEquals(List.of(
+                MediaStream.newBuilder().setKind(MediaStream.Kind.KIND_VIDEO).setCodec("h264").setWidth(320).setHeight(180)
+                        .setFrameRate(24).setLanguage("und").build(),
+                MediaStream.newBuilder().setKind(MediaStream.Kind.KIND_SUBTITLE).setCodec("mov_text").setLanguage("chi").build()),
+                probe.getStreamsList());
+    }
+
+    @Test
+    void writersAndAdminsMayProbeToo() {
+        String clip = clipUri("shot-001-a1.mp4");
+        assertEquals(16.0, as(Roles.STORY_WRITER).probeMedia(request(clip)).await().atMost(TIMEOUT).getStreams(0).getFrameRate(), 1e-9);
+        assertEquals("mp4", as(Roles.ADMIN).probeMedia(request(clip)).await().atMost(TIMEOUT).getContainer());
+    }
+
+    @Test
+    void withoutATokenTheCallIsUnauthenticated() {
+        StatusRuntimeException e = failure(() -> media.probeMedia(request("file:///tmp/x.mp4")).await().atMost(TIMEOUT));
+        assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
+    }
+
+    @Test
+    void aForgedTokenIsUnauthenticated() {
+        Metadata headers = new Metadata();
+        headers.put(AUTHORIZATION, "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl");
+        StatusRuntimeException e = failure(() -> GrpcClientUtils.attachHeaders(media, headers)
+                .probeMedia(request("file:///tmp/x.mp4")).await().atMost(TIMEOUT));
+        assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
+    }
+
+    @Test
+    void aRoleWithoutStoryAccessIsDenied() {
+        StatusRuntimeException e = failure(() -> as(Roles.REVIEWER).probeMedia(request("file:///tmp/x.mp4")).await().atMost(TIMEOUT));
+        assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
+    }
+
+    @Test
+    void aUriOutsideTheMediaStoreIsAnInvalidArgumentNamingTheField() {
+        assertEquals(List.of("uri:OUTSIDE_MEDIA_ROOT"), violations(failure(
+                () -> as(Roles.STORY_READER).probeMedia(request("file:///etc/hostname")).await().atMost(TIMEOUT))));
+        assertEquals(List.of("uri:OUTSIDE_MEDIA_ROOT"), violations(failure(() -> as(Roles.STORY_READER)
+                .probeMedia(request(store.root().toUri() + "stories/../../../etc/hostname")).await().atMost(TIMEOUT))));
+        assertEquals(List.of("uri:NOT_A_FILE_URI"), violations(failure(
+                () -> as(Roles.STORY_READER).probeMedia(request("https://example.com/film.mp4")).await().atMost(TIMEOUT))));
+        assertEquals(List.of("uri:MISSING_URI"), violations(failure(
+                () -> as(Roles.STORY_READER).probeMedia(request("")).await().atMost(TIMEOUT))));
+    }
+
+    @Test
+    void aFileThatIsNotMediaIsAnInvalidArgument() throws Exception {
+        Path text = java.nio.file.Files.writeString(
+                java.nio.file.Files.createDirectories(store.root().resolve("stories/grpc")).resolve("notes.mp4"), "not a film");
+        assertEquals(List.of("uri:UNREADABLE_MEDIA"), violations(failure(
+                () -> as(Roles.STORY_READER).probeMedia(request(store.uriOf(text))).await().atMost(TIMEOUT))));
+    }
+
+    @Test
+    void aMissingFileIsNotFound() {
+        String missing = store.uriOf(store.root().resolve("stories/none/film/film.mp4"));
+        StatusRuntimeException e = failure(() -> as(Roles.STORY_READER).probeMedia(request(missing)).await().atMost(TIMEOUT));
+        assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
+    }
+
+    @Test
+    void readinessChecksTheBrokerAndFfmpegAndMetricsAreServed() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItems("ffmpeg"))
+                .body("checks.name", hasItem(containsString("Messaging")));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+    }
+
+    private static List<String> violations(StatusRuntimeException e) {
+        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+        com.google.rpc.Status status = StatusProto.fromThrowable(e);
+        try {
+            return status.getDetails(0).unpack(BadRequest.class).getFieldViolationsList().stream()
+                    .map(v -> v.getField() + ":" + v.getReason())
+                    .toList();
+        } catch (InvalidProtocolBufferException ex) {
+            throw new AssertionError(ex);
+        }
+    }
+}
