@@ -1,0 +1,187 @@
+package io.starloom.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.starloom.contracts.Roles;
+import io.starloom.devstack.DevStack;
+import io.starloom.devstack.DevStackOptions;
+
+/**
+ * The whole mesh as it runs for a user: the devstack (PostgreSQL, Artemis, OIDC issuer) and the five
+ * services as separate JVM processes started from their packaged jars. One per test JVM.
+ */
+public final class Mesh implements AutoCloseable {
+    public static final List<String> SERVICES = List.of("scheduler", "enrichment", "moderation", "inference-worker", "postprocess");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static Mesh instance;
+
+    private final Path repoRoot;
+    private final Path workDir;
+    private final DevStack stack;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new HashMap<>();
+    private final Map<String, Long> startupMillis = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Mesh(Path repoRoot, Path workDir) {
+        this.repoRoot = repoRoot;
+        this.workDir = workDir;
+        this.stack = DevStack.start(DevStackOptions.builder().stateDir(workDir.resolve("devstack")).build());
+        for (String service : SERVICES) {
+            ports.put(service, freePort());
+        }
+    }
+
+    /** The running mesh, started on first use and stopped when the JVM exits. */
+    public static synchronized Mesh get() {
+        if (instance == null) {
+            Path root = Path.of(System.getProperty("starloom.repo.root", "../..")).toAbsolutePath().normalize();
+            try {
+                Path work = Files.createDirectories(root.resolve("services/system-tests/target/mesh"));
+                instance = new Mesh(root, work);
+                Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+                for (String service : SERVICES) {
+                    instance.start(service);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    public String schedulerUrl() {
+        return "http://127.0.0.1:" + ports.get("scheduler");
+    }
+
+    public int port(String service) {
+        return ports.get(service);
+    }
+
+    public DevStack stack() {
+        return stack;
+    }
+
+    public Path mediaRoot() {
+        return workDir.resolve("media");
+    }
+
+    public Map<String, Long> startupMillis() {
+        return Map.copyOf(startupMillis);
+    }
+
+    public String writerToken(String tenant) {
+        return stack.mintToken("system-test", tenant, Set.of(Roles.STORY_WRITER, Roles.STORY_READER));
+    }
+
+    /** Starts one service process and waits until its readiness check passes. */
+    public synchronized void start(String service) {
+        Path jar = repoRoot.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the build (./mvnw verify) so the services are packaged first");
+        }
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(stack.env());
+        builder.environment().put("STARLOOM_MEDIA_ROOT", mediaRoot().toString());
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+        Path log = workDir.resolve("logs/" + service + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        long begin = System.nanoTime();
+        try {
+            processes.put(service, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service, e);
+        }
+        awaitReady(service, log);
+        startupMillis.put(service, (System.nanoTime() - begin) / 1_000_000);
+    }
+
+    /** Kills a service the hard way, as a crash would. */
+    public synchronized void kill(String service) {
+        Process process = processes.remove(service);
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void awaitReady(String service, Path log) {
+        URI ready = URI.create("http://127.0.0.1:" + ports.get(service) + "/q/health/ready");
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Process process = processes.get(service);
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException(service + " not ready within " + READY_TIMEOUT + "; see " + log);
+    }
+
+    @Override
+    public synchronized void close() {
+        for (String service : List.copyOf(processes.keySet())) {
+            Process process = processes.remove(service);
+            process.destroy();
+        }
+        stack.close();
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
