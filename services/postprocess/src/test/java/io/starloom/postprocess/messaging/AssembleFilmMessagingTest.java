@@ -1,5 +1,7 @@
 package io.starloom.postprocess.messaging;
 
+import io.starloom.devstack.QueueProbe;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,13 +1,10 @@
-package io.starloom.moderation.messaging;
+package io.starloom.devstack;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
@@ -18,16 +15,16 @@ import io.vertx.amqp.AmqpReceiverOptions;
 import io.vertx.core.Vertx;
 
 /**
- * Reads a queue of the test broker with a plain AMQP 1.0 receiver, once per test JVM: a second
+ * For tests: reads a queue of the test broker with a plain AMQP 1.0 receiver, once per test JVM: a second
  * receiver on the same anycast queue would take half of its messages.
  */
-final class QueueProbe {
+public final class QueueProbe {
     private static final Map<String, QueueProbe> PROBES = new ConcurrentHashMap<>();
     private static Vertx vertx;
 
     private final List<byte[]> bodies = new CopyOnWriteArrayList<>();
 
-    static QueueProbe on(String queue) {
+    public static QueueProbe on(String queue) {
         return PROBES.computeIfAbsent(queue, QueueProbe::open);
     }
 
@@ -35,12 +32,12 @@ final class QueueProbe {
         if (vertx == null) {
             vertx = Vertx.vertx();
         }
-        Config config = ConfigProvider.getConfig();
+        Map<String, String> env = DevStackTestResource.stack().env();
         AmqpClientOptions options = new AmqpClientOptions()
-                .setHost(config.getValue("amqp-host", String.class))
-                .setPort(config.getValue("amqp-port", Integer.class));
-        config.getOptionalValue("amqp-username", String.class).ifPresent(options::setUsername);
-        config.getOptionalValue("amqp-password", String.class).ifPresent(options::setPassword);
+                .setHost(env.get("AMQP_HOST"))
+                .setPort(Integer.parseInt(env.get("AMQP_PORT")))
+                .setUsername(env.get("AMQP_USERNAME"))
+                .setPassword(env.get("AMQP_PASSWORD"));
         QueueProbe probe = new QueueProbe();
         try {
             AmqpClient.create(vertx, options).connect()
@@ -55,12 +52,12 @@ final class QueueProbe {
     }
 
     /** Every message body received so far. */
-    List<byte[]> bodies() {
+    public List<byte[]> bodies() {
         return List.copyOf(bodies);
     }
 
     /** The StoryEvents received so far for one story. */
-    List<StoryEvent> eventsFor(String storyId) {
+    public List<StoryEvent> eventsFor(String storyId) {
         return bodies.stream().map(QueueProbe::parse).filter(event -> event.getStoryId().equals(storyId)).toList();
     }
 
