@@ -1,16 +1,20 @@
 package io.starloom.worker.backend;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.starloom.worker.media.ClipEncoder;
+import io.starloom.worker.media.EncoderSettings;
+
 /**
- * Load-test backend: takes as long as configured, as a GPU would, then writes a short dark clip in the
- * requested format so everything downstream still runs. Never for real films.
+ * Load-test backend, never for real films: each shot takes the configured time, as a GPU would, and yields
+ * a black clip in the requested format (a few KiB with libx264) so that everything downstream still runs.
+ * The encoding happens inside that time, so a shot costs the configured time and little CPU.
  */
 public class SimBackend implements VideoBackend {
+    private static final EncoderSettings CHEAPEST = new EncoderSettings("ultrafast", 30);
+
     private final Duration renderTime;
 
     public SimBackend(Duration renderTime) {
@@ -19,23 +23,22 @@ public class SimBackend implements VideoBackend {
 
     @Override
     public String name() {
-        return "sim";
+        return BackendKind.SIM.wireName();
     }
 
     @Override
-    public RenderedClip render(ShotRequest shot, Path target) throws Exception {
+    public ClipFacts render(ShotRequest shot, Path target) throws Exception {
         long begin = System.nanoTime();
-        Thread.sleep(renderTime.toMillis());
-        BufferedImage frame = new BufferedImage(shot.width(), shot.height(), BufferedImage.TYPE_3BYTE_BGR);
-        try (ClipEncoder encoder = new ClipEncoder(target, shot.width(), shot.height(), shot.fps(), "ultrafast")) {
+        BufferedImage black = new BufferedImage(shot.width(), shot.height(), BufferedImage.TYPE_INT_RGB);
+        try (ClipEncoder encoder = new ClipEncoder(target, shot.width(), shot.height(), shot.fps(), CHEAPEST)) {
             for (int i = 0; i < shot.frames(); i++) {
-                Graphics2D g = frame.createGraphics();
-                g.setColor(new Color(8, 12, 32));
-                g.fillRect(0, 0, shot.width(), shot.height());
-                g.dispose();
-                encoder.add(frame);
+                encoder.write(black);
             }
         }
-        return new RenderedClip(shot.frames(), (System.nanoTime() - begin) / 1_000_000);
+        long left = renderTime.toMillis() - (System.nanoTime() - begin) / 1_000_000;
+        if (left > 0) {
+            Thread.sleep(left);
+        }
+        return new ClipFacts(shot.frames(), shot.fps(), shot.width(), shot.height(), (System.nanoTime() - begin) / 1_000_000);
     }
 }

@@ -3,13 +3,18 @@ package io.starloom.worker.backend;
 import java.nio.file.Path;
 
 /**
- * A text-to-video backend. Each worker pod runs exactly one, chosen by {@code starloom.worker.backend}:
- * {@code preview} (CPU, procedural sky) and {@code sim} (timed fake) today; the OpenAI-compatible
- * {@code /v1/videos} servers and DashScope's async API plug in here as further implementations.
+ * A text-to-video backend. Each worker pod runs exactly one, chosen by {@code starloom.worker.backend}
+ * (see {@link BackendKind}).
  */
 public interface VideoBackend {
+    /** Name reported in ShotStarted and ShotGenerated. */
     String name();
 
-    /** Renders the shot into an H.264 MP4 at {@code target}. Blocking; runs on a worker thread. */
-    RenderedClip render(ShotRequest shot, Path target) throws Exception;
+    /**
+     * Renders the shot into an H.264 MP4 at {@code target}. Blocking, and may take minutes on a real model:
+     * callers run it on a worker thread.
+     *
+     * @throws Exception when the backend cannot produce the clip; the shot may succeed on another attempt
+     */
+    ClipFacts render(ShotRequest shot, Path target) throws Exception;
 }

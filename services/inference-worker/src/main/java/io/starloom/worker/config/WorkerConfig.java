@@ -2,11 +2,12 @@ package io.starloom.worker.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
+import io.starloom.worker.backend.BackendKind;
 
-/** Settings of one inference worker (see application.properties). */
+/** Settings of one inference worker; every value is set, and explained, in application.properties. */
 @ConfigMapping(prefix = "starloom")
 public interface WorkerConfig {
     Worker worker();
@@ -14,30 +15,43 @@ public interface WorkerConfig {
     Media media();
 
     interface Worker {
-        /** Names this worker in events, e.g. the pod name. */
-        String id();
+        /** Names this worker in events, e.g. the pod name; the host name when unset. */
+        Optional<String> id();
 
-        /** preview | sim */
-        String backend();
+        /** The one backend this worker runs. */
+        BackendKind backend();
+
+        Queue queue();
 
         Preview preview();
 
         Sim sim();
 
-        /** Largest frame size and count a command may ask for. */
-        @WithDefault("3840")
+        /** Largest frame width or height a command may ask for. */
         int maxDimension();
 
-        @WithDefault("1000")
+        /** Most frames a command may ask for. */
         int maxFrames();
     }
 
+    interface Queue {
+        /** The queue this worker takes shots from; a worker pool per model profile gets its own. */
+        String address();
+
+        /** Pause before reconnecting after the broker went away. */
+        Duration reconnectInterval();
+    }
+
     interface Preview {
-        /** libx264 preset of the preview encoder. */
+        /** libx264 preset: veryfast or faster keeps a 720p shot well under its own running time. */
         String preset();
+
+        /** libx264 constant rate factor; lower keeps more of the faint stars. */
+        int crf();
     }
 
     interface Sim {
+        /** How long a simulated shot takes, as a GPU would. */
         Duration renderTime();
     }
 

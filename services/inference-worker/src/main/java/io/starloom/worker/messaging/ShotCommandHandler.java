@@ -1,0 +1,115 @@
+package io.starloom.worker.messaging;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.starloom.contracts.Queues;
+import io.starloom.contracts.messaging.MalformedMessageException;
+import io.starloom.contracts.messaging.ProtoEnvelope;
+import io.starloom.proto.v1.GenerateShotCommand;
+import io.starloom.worker.backend.VideoBackend;
+import io.starloom.worker.config.WorkerIdentity;
+import io.starloom.worker.shot.ShotCommandValidator;
+import io.starloom.worker.shot.ShotExecutor;
+import io.starloom.worker.shot.ShotOutcome;
+import io.starloom.worker.shot.WorkerActivity;
+
+/**
+ * Handles one generation command: ShotStarted, the render on a worker thread, then ShotGenerated or
+ * ShotFailed. It answers how the broker should settle the command, and only once the result event was
+ * accepted by the broker: a worker that dies mid-shot leaves the command to be delivered again.
+ */
+@ApplicationScoped
+public class ShotCommandHandler {
+    /** What the broker is told about a command. */
+    public enum Settlement {
+        /** Done with, whatever the outcome: remove it from the queue. */
+        ACCEPT,
+        /** Could not be handled: deliver it again, and dead-letter it after the last attempt. */
+        REDELIVER
+    }
+
+    private static final Logger LOG = Logger.getLogger(ShotCommandHandler.class);
+
+    private final ShotCommandValidator validator;
+    private final ShotExecutor executor;
+    private final StoryEventPublisher events;
+    private final VideoBackend backend;
+    private final WorkerIdentity identity;
+    private final WorkerActivity activity;
+    private final MeterRegistry registry;
+
+    public ShotCommandHandler(ShotCommandValidator validator, ShotExecutor executor, StoryEventPublisher events, VideoBackend backend,
+            WorkerIdentity identity, WorkerActivity activity, MeterRegistry registry) {
+        this.validator = validator;
+        this.executor = executor;
+        this.events = events;
+        this.backend = backend;
+        this.identity = identity;
+        this.activity = activity;
+        this.registry = registry;
+    }
+
+    public Uni<Settlement> handle(Message<?> message) {
+        GenerateShotCommand command;
+        try {
+            command = ProtoEnvelope.unwrap(message, GenerateShotCommand.newBuilder());
+        } catch (MalformedMessageException e) {
+            LOG.warnf("unreadable generation command returned to the broker (dead-lettered after %d deliveries): %s",
+                    Queues.MAX_DELIVERY_ATTEMPTS, e.getMessage());
+            return Uni.createFrom().item(Settlement.REDELIVER);
+        }
+        String story = command.getStoryId();
+        Optional<String> problems = validator.problems(command);
+        if (problems.isPresent()) {
+            LOG.warnf("story %s shot %d attempt %d refused: %s", story, command.getShotIndex(), command.getAttempt(), problems.get());
+            record("invalid", Duration.ZERO);
+            ShotOutcome refused = new ShotOutcome.Failed(ShotOutcome.INVALID_COMMAND, problems.get(), false);
+            activity.count(refused);
+            return settleAfter(command, events.publish(story, ShotEvents.finished(command, refused, backend.name())));
+        }
+        long begin = System.nanoTime();
+        activity.started(command);
+        Uni<Void> shot = events.publish(story, ShotEvents.started(command, identity.id(), backend.name()))
+                .chain(() -> Uni.createFrom().item(() -> executor.execute(command)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .invoke(outcome -> report(command, outcome, Duration.ofNanos(System.nanoTime() - begin)))
+                .chain(outcome -> events.publish(story, ShotEvents.finished(command, outcome, backend.name())))
+                .eventually(activity::idle);
+        return settleAfter(command, shot);
+    }
+
+    private static Uni<Settlement> settleAfter(GenerateShotCommand command, Uni<Void> work) {
+        return work.replaceWith(Settlement.ACCEPT).onFailure().recoverWithItem(failure -> {
+            LOG.warnf(failure, "story %s shot %d attempt %d: no result reached the broker; the command goes back to the queue",
+                    command.getStoryId(), command.getShotIndex(), command.getAttempt());
+            return Settlement.REDELIVER;
+        });
+    }
+
+    private void report(GenerateShotCommand command, ShotOutcome outcome, Duration took) {
+        activity.count(outcome);
+        if (outcome instanceof ShotOutcome.Generated generated) {
+            record(generated.reused() ? "reused" : "generated", took);
+            LOG.infof("story %s shot %d attempt %d: %s %d frames %dx%d in %d ms -> %s", command.getStoryId(), command.getShotIndex(),
+                    command.getAttempt(), generated.reused() ? "reused" : backend.name() + " rendered", generated.facts().frames(),
+                    generated.facts().width(), generated.facts().height(), took.toMillis(), generated.clip());
+        } else {
+            record("failed", took);
+        }
+    }
+
+    private void record(String outcome, Duration took) {
+        Timer.builder("starloom.worker.shots").description("Shots handled by this worker, by outcome")
+                .tag("backend", backend.name()).tag("outcome", outcome)
+                .register(registry).record(took);
+    }
+}

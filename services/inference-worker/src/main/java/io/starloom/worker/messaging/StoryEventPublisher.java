@@ -1,0 +1,36 @@
+package io.starloom.worker.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+import com.google.protobuf.Timestamp;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.starloom.contracts.messaging.ProtoEnvelope;
+import io.starloom.proto.v1.StoryEvent;
+
+/** Reports to the scheduler on {@code starloom.scheduler.events}. */
+@ApplicationScoped
+public class StoryEventPublisher {
+    private static final String SOURCE = "/starloom/inference-worker";
+
+    private final MutinyEmitter<byte[]> emitter;
+
+    public StoryEventPublisher(@Channel("scheduler-events") MutinyEmitter<byte[]> emitter) {
+        this.emitter = emitter;
+    }
+
+    /** Sends {@code event} about {@code storyId}; the Uni completes once the broker has accepted it. */
+    public Uni<Void> publish(String storyId, StoryEvent.Builder event) {
+        Instant now = Instant.now();
+        StoryEvent built = event.setStoryId(storyId)
+                .setOccurTime(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+                .build();
+        return emitter.sendMessage(ProtoEnvelope.wrap(UUID.randomUUID().toString(), SOURCE, storyId, built));
+    }
+}

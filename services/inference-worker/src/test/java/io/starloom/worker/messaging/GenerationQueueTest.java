@@ -1,0 +1,253 @@
+package io.starloom.worker.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.qpid.proton.amqp.Symbol;
+import org.apache.qpid.proton.amqp.messaging.Data;
+import org.apache.qpid.proton.amqp.messaging.Source;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.starloom.contracts.Queues;
+import io.starloom.devstack.DevStackTestResource;
+import io.starloom.proto.v1.GenerateShotCommand;
+import io.starloom.proto.v1.ModelProfile;
+import io.starloom.proto.v1.ShotGenerated;
+import io.starloom.proto.v1.StoryEvent;
+import io.starloom.proto.v1.VideoFormat;
+import io.starloom.worker.media.DecodedClip;
+import io.vertx.core.Vertx;
+import io.vertx.proton.ProtonClient;
+import io.vertx.proton.ProtonConnection;
+import io.vertx.proton.ProtonHelper;
+import io.vertx.proton.ProtonReceiver;
+
+/** The worker against the real broker: commands in, events out, one shot at a time. */
+@QuarkusTest
+@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "postgres", value = "false"),
+        restrictToAnnotatedClass = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GenerationQueueTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    /** Stands in for the scheduler: records every event the worker reports. */
+    @ApplicationScoped
+    public static class EventRecorder {
+        final List<StoryEvent> events = new CopyOnWriteArrayList<>();
+
+        @Incoming("test-scheduler-events")
+        public void record(byte[] body) throws Exception {
+            events.add(StoryEvent.parseFrom(body));
+        }
+
+        List<StoryEvent> of(String storyId) {
+            return events.stream().filter(e -> e.getStoryId().equals(storyId)).toList();
+        }
+
+        List<StoryEvent.PayloadCase> kinds(String storyId) {
+            return of(storyId).stream().map(StoryEvent::getPayloadCase).toList();
+        }
+
+        ShotGenerated awaitGenerated(String storyId, int count) {
+            Awaitility.await().atMost(PATIENCE).until(() -> of(storyId).stream().filter(StoryEvent::hasShotGenerated).count() >= count);
+            return of(storyId).stream().filter(StoryEvent::hasShotGenerated).reduce((a, b) -> b).orElseThrow().getShotGenerated();
+        }
+    }
+
+    @Inject
+    EventRecorder recorder;
+
+    @Inject
+    Vertx vertx;
+
+    @Test
+    @Order(1)
+    void rendersQueuedShotsOneAfterAnotherIntoPlayableClips() throws Exception {
+        String story = UUID.randomUUID().toString();
+        send(command(story, 0, 1, 320, 180, 17));
+        send(command(story, 1, 1, 320, 180, 17));
+
+        recorder.awaitGenerated(story, 2);
+        assertThat(recorder.kinds(story)).as("the second shot starts only once the first is reported").containsExactly(
+                StoryEvent.PayloadCase.SHOT_STARTED, StoryEvent.PayloadCase.SHOT_GENERATED,
+                StoryEvent.PayloadCase.SHOT_STARTED, StoryEvent.PayloadCase.SHOT_GENERATED);
+        StoryEvent started = recorder.of(story).get(0);
+        assertThat(started.getShotStarted().getBackend()).isEqualTo("preview");
+        assertThat(started.getShotStarted().getWorkerId()).isNotBlank();
+        assertThat(started.hasOccurTime()).isTrue();
+
+        ShotGenerated first = recorder.of(story).get(1).getShotGenerated();
+        assertThat(first.getShotIndex()).isZero();
+        assertThat(first.getAttempt()).isEqualTo(1);
+        assertThat(first.getBackend()).isEqualTo("preview");
+        assertThat(first.getFrameCount()).isEqualTo(17);
+        assertThat(first.getRenderMillis()).isPositive();
+        Path clip = Path.of(URI.create(first.getClipUri()));
+        assertThat(clip).endsWith(Path.of("stories", story, "shots", "shot-000-a1.mp4"));
+        DecodedClip decoded = DecodedClip.read(clip);
+        assertThat(decoded.codec()).isEqualTo("h264");
+        assertThat(decoded.width()).isEqualTo(320);
+        assertThat(decoded.height()).isEqualTo(180);
+        assertThat(decoded.frames()).hasSize(17);
+        assertThat(DecodedClip.brightnessDeviation(decoded.frames().get(8))).isGreaterThan(5);
+        try (var siblings = Files.list(clip.getParent())) {
+            assertThat(siblings.map(p -> p.getFileName().toString()))
+                    .as("no temporary file is left behind").containsExactlyInAnyOrder("shot-000-a1.mp4", "shot-001-a1.mp4");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aBusyWorkerLeavesTheNextCommandsToAnIdleOne() throws Exception {
+        String story = UUID.randomUUID().toString();
+        // A full 720p shot: seconds of work, so the worker is surely still busy when the others arrive.
+        send(command(story, 0, 1, 1280, 720, 81));
+        Awaitility.await().atMost(PATIENCE).until(() -> recorder.kinds(story).contains(StoryEvent.PayloadCase.SHOT_STARTED));
+
+        List<GenerateShotCommand> taken = new CopyOnWriteArrayList<>();
+        ProtonConnection idle = attachIdleWorker(2, taken);
+        try {
+            send(command(story, 1, 1, 320, 180, 17));
+            send(command(story, 2, 1, 320, 180, 17));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> taken.size() == 2);
+            assertThat(taken).extracting(GenerateShotCommand::getShotIndex).as("the busy worker held none in reserve")
+                    .containsExactlyInAnyOrder(1, 2);
+            assertThat(recorder.kinds(story)).doesNotContain(StoryEvent.PayloadCase.SHOT_GENERATED);
+        } finally {
+            vertx.runOnContext(ignored -> idle.close());
+        }
+        assertThat(recorder.awaitGenerated(story, 1).getShotIndex()).isZero();
+        assertThat(recorder.of(story)).filteredOn(StoryEvent::hasShotStarted).hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void aRedeliveredCommandReportsItsFinishedClipAgainWithoutRendering() throws Exception {
+        String story = UUID.randomUUID().toString();
+        GenerateShotCommand command = command(story, 3, 2, 320, 180, 17);
+        send(command);
+        ShotGenerated first = recorder.awaitGenerated(story, 1);
+        Path clip = Path.of(URI.create(first.getClipUri()));
+        assertThat(clip.getFileName()).hasToString("shot-003-a2.mp4");
+        var written = Files.getLastModifiedTime(clip);
+
+        send(command);
+        ShotGenerated again = recorder.awaitGenerated(story, 2);
+        assertThat(again.getClipUri()).isEqualTo(first.getClipUri());
+        assertThat(again.getFrameCount()).isEqualTo(17);
+        assertThat(again.getRenderMillis()).as("nothing was rendered").isZero();
+        assertThat(Files.getLastModifiedTime(clip)).isEqualTo(written);
+    }
+
+    @Test
+    @Order(4)
+    void anImpossibleCommandFailsTheShotForGoodAndLeavesTheQueue() {
+        String story = UUID.randomUUID().toString();
+        send(command(story, 0, 1, 333, 0, 0));
+        Awaitility.await().atMost(PATIENCE).until(() -> recorder.kinds(story).contains(StoryEvent.PayloadCase.SHOT_FAILED));
+        StoryEvent failed = recorder.of(story).get(0);
+        assertThat(failed.getShotFailed().getReason()).isEqualTo("INVALID_COMMAND");
+        assertThat(failed.getShotFailed().getRetryable()).isFalse();
+        assertThat(failed.getShotFailed().getMessage()).contains("333x0", "frame_count 0");
+        assertThat(recorder.kinds(story)).as("never started").containsExactly(StoryEvent.PayloadCase.SHOT_FAILED);
+        Awaitility.await().atMost(PATIENCE).until(() -> DevStackTestResource.stack().brokerQueueCount(Queues.GENERATION_REQUESTS) == 0);
+    }
+
+    @Test
+    @Order(5)
+    void anUnreadableCommandEndsInTheDeadLetterQueue() {
+        long before = DevStackTestResource.stack().brokerQueueCount(Queues.DEAD_LETTER);
+        DevStackTestResource.stack().brokerSend(Queues.GENERATION_REQUESTS, new byte[] { (byte) 0xff, 0x01, 0x02 }, Map.of());
+        Awaitility.await().atMost(PATIENCE)
+                .until(() -> DevStackTestResource.stack().brokerQueueCount(Queues.DEAD_LETTER) == before + 1);
+        assertThat(DevStackTestResource.stack().brokerQueueCount(Queues.GENERATION_REQUESTS)).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void isReadyOnlyWithItsQueueLink() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'generation-queue' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'generation-queue' }.data.address", equalTo(Queues.GENERATION_REQUESTS));
+    }
+
+    @Test
+    @Order(7)
+    void takesShotsAgainAfterTheBrokerRestarted() {
+        DevStackTestResource.stack().restartBroker();
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
+        String story = UUID.randomUUID().toString();
+        send(command(story, 0, 1, 320, 180, 17));
+        assertThat(recorder.awaitGenerated(story, 1).getFrameCount()).isEqualTo(17);
+    }
+
+    /** A second consumer on the generation queue, as an idle worker next to this one, granting {@code credit}. */
+    private ProtonConnection attachIdleWorker(int credit, List<GenerateShotCommand> taken) throws Exception {
+        var config = ConfigProvider.getConfig();
+        CompletableFuture<ProtonConnection> attached = new CompletableFuture<>();
+        vertx.runOnContext(ignored -> ProtonClient.create(vertx).connect(config.getValue("amqp-host", String.class),
+                config.getValue("amqp-port", Integer.class), config.getValue("amqp-username", String.class),
+                config.getValue("amqp-password", String.class), connected -> {
+                    if (connected.failed()) {
+                        attached.completeExceptionally(connected.cause());
+                        return;
+                    }
+                    ProtonConnection connection = connected.result();
+                    connection.openHandler(opened -> {
+                        ProtonReceiver receiver = connection.createReceiver(Queues.GENERATION_REQUESTS);
+                        ((Source) receiver.getSource()).setCapabilities(Symbol.valueOf("queue"));
+                        receiver.setPrefetch(0).setAutoAccept(false).handler((delivery, message) -> {
+                            try {
+                                taken.add(GenerateShotCommand.parseFrom(((Data) message.getBody()).getValue().asByteBuffer()));
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                            ProtonHelper.accepted(delivery, true);
+                        });
+                        receiver.openHandler(linked -> {
+                            receiver.flow(credit);
+                            attached.complete(connection);
+                        });
+                        receiver.open();
+                    }).open();
+                }));
+        return attached.get(10, TimeUnit.SECONDS);
+    }
+
+    private static GenerateShotCommand command(String story, int index, int attempt, int width, int height, int frames) {
+        return GenerateShotCommand.newBuilder().setStoryId(story).setShotIndex(index).setAttempt(attempt)
+                .setPrompt("Orion hunts on the winter plain").setSeed(1000 + index)
+                .addConstellations("Ori").addConstellations("Lep")
+                .setProfile(ModelProfile.newBuilder().setName("test").setFrameCount(frames)
+                        .setFormat(VideoFormat.newBuilder().setWidth(width).setHeight(height).setFps(16)))
+                .build();
+    }
+
+    private static void send(GenerateShotCommand command) {
+        DevStackTestResource.stack().brokerSend(Queues.GENERATION_REQUESTS, command.toByteArray(), Map.of());
+    }
+}

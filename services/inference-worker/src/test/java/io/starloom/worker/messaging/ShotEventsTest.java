@@ -1,0 +1,45 @@
+package io.starloom.worker.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import io.starloom.proto.v1.GenerateShotCommand;
+import io.starloom.proto.v1.ShotFailed;
+import io.starloom.proto.v1.ShotGenerated;
+import io.starloom.proto.v1.StoryEvent;
+import io.starloom.worker.backend.ClipFacts;
+import io.starloom.worker.shot.ShotOutcome;
+
+class ShotEventsTest {
+    private final GenerateShotCommand command = GenerateShotCommand.newBuilder().setStoryId("s").setShotIndex(4).setAttempt(2).build();
+
+    @Test
+    void aGeneratedClipBecomesShotGeneratedWithItsFileUri() {
+        Path clip = Path.of("/media/stories/s/shots/shot-004-a2.mp4");
+        StoryEvent event = ShotEvents.finished(command, new ShotOutcome.Generated(clip, new ClipFacts(81, 16, 1280, 720, 2300), false),
+                "preview").setStoryId("s").build();
+        assertThat(event.getShotGenerated()).isEqualTo(ShotGenerated.newBuilder().setShotIndex(4).setAttempt(2)
+                .setClipUri("file:///media/stories/s/shots/shot-004-a2.mp4").setFrameCount(81).setRenderMillis(2300)
+                .setBackend("preview").build());
+    }
+
+    @Test
+    void aFailureKeepsItsReasonAndWhetherToRetry() {
+        StoryEvent event = ShotEvents.finished(command, new ShotOutcome.Failed("BACKEND_ERROR", "preview: disk full", true), "preview")
+                .build();
+        assertThat(event.getShotFailed()).isEqualTo(ShotFailed.newBuilder().setShotIndex(4).setAttempt(2).setReason("BACKEND_ERROR")
+                .setMessage("preview: disk full").setRetryable(true).build());
+    }
+
+    @Test
+    void shotStartedNamesTheWorkerAndItsBackend() {
+        StoryEvent event = ShotEvents.started(command, "gpu-pod-7", "sim").build();
+        assertThat(event.getShotStarted().getWorkerId()).isEqualTo("gpu-pod-7");
+        assertThat(event.getShotStarted().getBackend()).isEqualTo("sim");
+        assertThat(event.getShotStarted().getShotIndex()).isEqualTo(4);
+        assertThat(event.getShotStarted().getAttempt()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,152 @@
+package io.starloom.worker.shot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.starloom.proto.v1.GenerateShotCommand;
+import io.starloom.proto.v1.ModelProfile;
+import io.starloom.proto.v1.VideoFormat;
+import io.starloom.worker.backend.ClipFacts;
+import io.starloom.worker.backend.ShotRequest;
+import io.starloom.worker.backend.SimBackend;
+import io.starloom.worker.backend.VideoBackend;
+import io.starloom.worker.media.ClipStore;
+import io.starloom.worker.media.DecodedClip;
+
+class ShotExecutorTest {
+    @TempDir
+    Path root;
+
+    private final String story = UUID.randomUUID().toString();
+
+    @Test
+    void rendersIntoTheShotsOwnPathAndLeavesNothingElse() throws Exception {
+        ShotOutcome outcome = executor(new Counting(new SimBackend(Duration.ZERO))).execute(command());
+
+        ShotOutcome.Generated generated = (ShotOutcome.Generated) outcome;
+        assertThat(generated.reused()).isFalse();
+        assertThat(generated.clip()).isEqualTo(root.resolve("stories").resolve(story).resolve("shots").resolve("shot-002-a3.mp4"));
+        assertThat(generated.facts()).extracting(ClipFacts::frames, ClipFacts::fps, ClipFacts::width, ClipFacts::height)
+                .containsExactly(5, 16, 64, 36);
+        assertThat(DecodedClip.read(generated.clip()).frames()).hasSize(5);
+        assertThat(filesNextTo(generated.clip())).containsExactly("shot-002-a3.mp4");
+    }
+
+    @Test
+    void aFinishedClipIsReportedAgainInsteadOfRenderedAgain() {
+        Counting backend = new Counting(new SimBackend(Duration.ZERO));
+        ShotExecutor executor = executor(backend);
+        ShotOutcome.Generated first = (ShotOutcome.Generated) executor.execute(command());
+        ShotOutcome.Generated second = (ShotOutcome.Generated) executor.execute(command());
+
+        assertThat(backend.calls.get()).isEqualTo(1);
+        assertThat(second.reused()).isTrue();
+        assertThat(second.clip()).isEqualTo(first.clip());
+        assertThat(second.facts().frames()).isEqualTo(5);
+        assertThat(second.facts().renderMillis()).isZero();
+    }
+
+    @Test
+    void aDamagedClipIsRenderedAgain() throws Exception {
+        Path target = new ClipStore(root).clipPath(story, 2, 3);
+        Files.createDirectories(target.getParent());
+        Files.write(target, new byte[] { 0, 0, 0, 24, 'f', 't', 'y', 'p' });
+        Counting backend = new Counting(new SimBackend(Duration.ZERO));
+
+        ShotOutcome.Generated generated = (ShotOutcome.Generated) executor(backend).execute(command());
+        assertThat(backend.calls.get()).isEqualTo(1);
+        assertThat(generated.reused()).isFalse();
+        assertThat(DecodedClip.read(target).frames()).hasSize(5);
+    }
+
+    @Test
+    void aBackendErrorFailsTheShotRetryablyWithoutLeavingAFile() throws Exception {
+        ShotOutcome outcome = executor(new Failing()).execute(command());
+
+        assertThat(outcome).isEqualTo(new ShotOutcome.Failed("BACKEND_ERROR", "failing: GPU fell off the bus", true));
+        Path shots = root.resolve("stories").resolve(story).resolve("shots");
+        assertThat(filesIn(shots)).isEmpty();
+    }
+
+    @Test
+    void aBackendThatWritesNoPlayableClipFailsTheShot() throws Exception {
+        VideoBackend garbage = new Failing() {
+            @Override
+            public ClipFacts render(ShotRequest shot, Path target) throws IOException {
+                Files.writeString(target, "not a video");
+                return new ClipFacts(shot.frames(), shot.fps(), shot.width(), shot.height(), 1);
+            }
+        };
+        ShotOutcome.Failed failed = (ShotOutcome.Failed) executor(garbage).execute(command());
+        assertThat(failed.reason()).isEqualTo("BACKEND_ERROR");
+        assertThat(failed.retryable()).isTrue();
+        assertThat(filesIn(root.resolve("stories").resolve(story).resolve("shots"))).isEmpty();
+    }
+
+    private ShotExecutor executor(VideoBackend backend) {
+        return new ShotExecutor(backend, new ClipStore(root));
+    }
+
+    private GenerateShotCommand command() {
+        return GenerateShotCommand.newBuilder().setStoryId(story).setShotIndex(2).setAttempt(3).setSeed(9).setPrompt("Vega")
+                .setProfile(ModelProfile.newBuilder().setFrameCount(5).setFormat(VideoFormat.newBuilder().setWidth(64).setHeight(36).setFps(16)))
+                .build();
+    }
+
+    private static List<String> filesNextTo(Path file) throws IOException {
+        return filesIn(file.getParent());
+    }
+
+    private static List<String> filesIn(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
+    /** Counts how often the wrapped backend renders. */
+    private static final class Counting implements VideoBackend {
+        private final VideoBackend delegate;
+        private final AtomicInteger calls = new AtomicInteger();
+
+        Counting(VideoBackend delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public ClipFacts render(ShotRequest shot, Path target) throws Exception {
+            calls.incrementAndGet();
+            return delegate.render(shot, target);
+        }
+    }
+
+    private static class Failing implements VideoBackend {
+        @Override
+        public String name() {
+            return "failing";
+        }
+
+        @Override
+        public ClipFacts render(ShotRequest shot, Path target) throws IOException {
+            throw new IOException("GPU fell off the bus");
+        }
+    }
+}
