@@ -1,132 +1,206 @@
 package io.starloom.scheduler;
 
 import static io.restassured.RestAssured.given;
+import static io.starloom.scheduler.Stories.awaitState;
+import static io.starloom.scheduler.Stories.get;
+import static io.starloom.scheduler.Stories.send;
+import static io.starloom.scheduler.Stories.storyboard;
+import static io.starloom.scheduler.Stories.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+
+import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.starloom.contracts.Queues;
 import io.starloom.contracts.Roles;
 import io.starloom.devstack.DevStackTestResource;
+import io.starloom.proto.v1.AssembleFilmCommand;
+import io.starloom.proto.v1.Category;
+import io.starloom.proto.v1.EnrichStoryCommand;
 import io.starloom.proto.v1.Film;
 import io.starloom.proto.v1.FilmAssembled;
-import io.starloom.proto.v1.Language;
-import io.starloom.proto.v1.Shot;
+import io.starloom.proto.v1.Finding;
+import io.starloom.proto.v1.GenerateShotCommand;
+import io.starloom.proto.v1.ModerateTextCommand;
 import io.starloom.proto.v1.ShotFailed;
 import io.starloom.proto.v1.ShotGenerated;
 import io.starloom.proto.v1.ShotStarted;
+import io.starloom.proto.v1.StageFailed;
 import io.starloom.proto.v1.StoryEnriched;
 import io.starloom.proto.v1.StoryEvent;
-import io.starloom.proto.v1.Storyboard;
 import io.starloom.proto.v1.TextModerated;
 import io.starloom.proto.v1.Verdict;
-import io.starloom.proto.v1.Finding;
-import io.starloom.proto.v1.Category;
+import io.starloom.proto.v1.VideoFormat;
 
 /** The state machine driven by real stage events over the real broker. */
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false)
 class StoryLifecycleTest {
-    private final String token = DevStackTestResource.stack().mintToken("tester", "lifecycle", Set.of(Roles.STORY_WRITER));
+    private final String token = Stories.token("lifecycle", Roles.STORY_WRITER);
+
+    @Inject
+    SentCommands sent;
 
     @Test
     void storyMovesThroughEveryStageIgnoringStaleEventsAndRetryingAFailedShot() {
-        String id = submit("Orion rises. The Scorpion follows.");
+        String id = submit(token, "Orion rises. The Scorpion follows.");
+        EnrichStoryCommand enrich = awaitOne(Queues.ENRICHMENT_REQUESTS, id, EnrichStoryCommand::parseFrom);
+        assertThat(enrich.getText()).isEqualTo("Orion rises. The Scorpion follows.");
+        assertThat(sent.on(Queues.ENRICHMENT_REQUESTS, id).get(0).type()).isEqualTo("starloom.v1.EnrichStoryCommand");
+
         send(id, StoryEvent.newBuilder().setStoryEnriched(StoryEnriched.newBuilder().setStoryboard(storyboard(2))));
-        awaitState(id, "SCREENING");
+        awaitState(token, id, "SCREENING");
+        ModerateTextCommand screen = awaitOne(Queues.MODERATION_REQUESTS, id, ModerateTextCommand::parseFrom);
+        assertThat(screen.getTextsList()).contains("Orion rises. The Scorpion follows.", "prompt 0", "line 1");
+
         send(id, StoryEvent.newBuilder().setTextModerated(TextModerated.newBuilder().setVerdict(Verdict.VERDICT_ALLOW)));
-        JsonPath queued = awaitState(id, "QUEUED");
+        JsonPath queued = awaitState(token, id, "QUEUED");
         assertThat(queued.getList("shots.state", String.class)).containsExactly("DISPATCHED", "DISPATCHED");
         assertThat(queued.getString("title")).isEqualTo("Orion");
+        List<GenerateShotCommand> shots = awaitCount(Queues.GENERATION_REQUESTS, id, GenerateShotCommand::parseFrom, 2);
+        assertThat(shots).extracting(GenerateShotCommand::getShotIndex).containsExactlyInAnyOrder(0, 1);
+        assertThat(shots.get(0).getProfile().getName()).isEqualTo("wan2.2-t2v-a14b-720p");
+        assertThat(shots.get(0).getProfile().getFormat()).isEqualTo(format(1280, 720, 16));
+        assertThat(shots.get(0).getProfile().getFrameCount()).isEqualTo(81);
+        assertThat(shots.get(0).getNegativePrompt()).isEqualTo("blurry");
 
         send(id, StoryEvent.newBuilder().setShotStarted(ShotStarted.newBuilder().setShotIndex(0).setAttempt(1).setWorkerId("w1")));
-        awaitState(id, "GENERATING");
+        awaitState(token, id, "GENERATING");
         send(id, StoryEvent.newBuilder().setShotGenerated(ShotGenerated.newBuilder().setShotIndex(0).setAttempt(1).setClipUri("file:///m/0.mp4")));
         send(id, StoryEvent.newBuilder().setShotFailed(ShotFailed.newBuilder().setShotIndex(1).setAttempt(1).setRetryable(true)
                 .setReason("BACKEND_ERROR").setMessage("GPU fell over")));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> get(id).getInt("shots[1].attempt") == 2);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> get(token, id).getInt("shots[1].attempt") == 2);
+        GenerateShotCommand retry = awaitCount(Queues.GENERATION_REQUESTS, id, GenerateShotCommand::parseFrom, 3).get(2);
+        assertThat(retry.getShotIndex()).isEqualTo(1);
+        assertThat(retry.getAttempt()).isEqualTo(2);
         // A late result of the abandoned attempt must not count.
         send(id, StoryEvent.newBuilder().setShotGenerated(ShotGenerated.newBuilder().setShotIndex(1).setAttempt(1).setClipUri("file:///m/stale.mp4")));
         send(id, StoryEvent.newBuilder().setShotGenerated(ShotGenerated.newBuilder().setShotIndex(1).setAttempt(2).setClipUri("file:///m/1.mp4")));
-        JsonPath assembling = awaitState(id, "ASSEMBLING");
+        JsonPath assembling = awaitState(token, id, "ASSEMBLING");
         assertThat(assembling.getList("shots.state", String.class)).containsExactly("GENERATED", "GENERATED");
         assertThat(assembling.getInt("progressPercent")).isBetween(90, 99);
+        AssembleFilmCommand assemble = awaitOne(Queues.POSTPROCESS_REQUESTS, id, AssembleFilmCommand::parseFrom);
+        assertThat(assemble.getClipsList()).extracting(c -> c.getUri()).containsExactly("file:///m/0.mp4", "file:///m/1.mp4");
+        assertThat(assemble.getOutput()).as("the profile's frame size at the film rate").isEqualTo(format(1280, 720, 24));
 
         send(id, StoryEvent.newBuilder().setFilmAssembled(FilmAssembled.newBuilder().setFilm(Film.newBuilder()
                 .setVideoUri("file:///m/film.mp4").setSha256("abc").setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(9)))));
-        JsonPath completed = awaitState(id, "COMPLETED");
+        JsonPath completed = awaitState(token, id, "COMPLETED");
         assertThat(completed.getDouble("film.durationSeconds")).isEqualTo(9.0);
         assertThat(completed.getInt("progressPercent")).isEqualTo(100);
+        // A late report about a finished story changes nothing.
+        send(id, StoryEvent.newBuilder().setStageFailed(StageFailed.newBuilder().setStage("postprocess").setReason("LATE")));
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> get(token, id).getString("state").equals("COMPLETED"));
+    }
+
+    @Test
+    void aShotThatFailsForGoodFailsTheStory() {
+        String id = generating(1);
+        send(id, StoryEvent.newBuilder().setShotFailed(ShotFailed.newBuilder().setShotIndex(0).setAttempt(1).setRetryable(false)
+                .setReason("PROMPT_REFUSED").setMessage("the backend refused the prompt")));
+        JsonPath failed = awaitState(token, id, "FAILED");
+        assertThat(failed.getString("failure.reason")).isEqualTo("SHOT_FAILED");
+        assertThat(failed.getString("failure.message")).contains("PROMPT_REFUSED");
+        assertThat(failed.getString("shots[0].state")).isEqualTo("FAILED");
+    }
+
+    @Test
+    void retriesStopAtTheConfiguredAttempts() {
+        String id = generating(1);
+        send(id, StoryEvent.newBuilder().setShotFailed(ShotFailed.newBuilder().setShotIndex(0).setAttempt(1).setRetryable(true)));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> get(token, id).getInt("shots[0].attempt") == 2);
+        send(id, StoryEvent.newBuilder().setShotFailed(ShotFailed.newBuilder().setShotIndex(0).setAttempt(2).setRetryable(true)
+                .setReason("BACKEND_ERROR")));
+        JsonPath failed = awaitState(token, id, "FAILED");
+        assertThat(failed.getString("failure.reason")).isEqualTo("SHOT_FAILED");
+        assertThat(failed.getInt("shots[0].attempt")).isEqualTo(2);
+        assertThat(sent.on(Queues.GENERATION_REQUESTS, id)).hasSize(2);
+    }
+
+    @Test
+    void aStageThatCannotWorkFailsTheStoryWithItsReason() {
+        String id = submit(token, "Lyra plays.");
+        send(id, StoryEvent.newBuilder().setStageFailed(StageFailed.newBuilder().setStage("enrichment").setReason("NO_BEATS")
+                .setMessage("no sentence found")));
+        JsonPath failed = awaitState(token, id, "FAILED");
+        assertThat(failed.getString("failure.reason")).isEqualTo("NO_BEATS");
+        assertThat(failed.getString("failure.message")).isEqualTo("enrichment: no sentence found");
     }
 
     @Test
     void blockedTextRejectsTheStoryWithItsFindings() {
-        String id = submit("something forbidden");
+        String id = submit(token, "something forbidden");
         send(id, StoryEvent.newBuilder().setStoryEnriched(StoryEnriched.newBuilder().setStoryboard(storyboard(1))));
-        awaitState(id, "SCREENING");
+        awaitState(token, id, "SCREENING");
         send(id, StoryEvent.newBuilder().setTextModerated(TextModerated.newBuilder().setVerdict(Verdict.VERDICT_BLOCK)
                 .addFindings(Finding.newBuilder().setCategory(Category.CATEGORY_SEXUAL_MINORS).setTerm("x").setStart(0).setEnd(1))));
-        JsonPath rejected = awaitState(id, "REJECTED");
+        JsonPath rejected = awaitState(token, id, "REJECTED");
         assertThat(rejected.getString("failure.reason")).isEqualTo("MODERATION_BLOCKED");
         assertThat(rejected.getList("findings.category", String.class)).containsExactly("sexual-minors");
+        assertThat(sent.on(Queues.GENERATION_REQUESTS, id)).as("no GPU time for a rejected story").isEmpty();
     }
 
     @Test
     void deadLetteredMessageFailsItsStory() {
-        String id = submit("Cassiopeia sits on her throne.");
-        DevStackTestResource.stack().brokerSend(Queues.DEAD_LETTER, new byte[] { 1, 2, 3 },
-                Map.of("cloudEvents:subject", id, "cloudEvents:specversion", "1.0", "cloudEvents:id", "dead-" + id,
-                        "cloudEvents:type", "starloom.v1.GenerateShotCommand", "cloudEvents:source", "/test"));
-        JsonPath failed = awaitState(id, "FAILED");
+        String id = submit(token, "Cassiopeia sits on her throne.");
+        DevStackTestResource.stack().brokerSend(Queues.DEAD_LETTER, new byte[] { 1, 2, 3 }, cloudEvent(id));
+        JsonPath failed = awaitState(token, id, "FAILED");
         assertThat(failed.getString("failure.reason")).isEqualTo("DEAD_LETTERED");
     }
 
     @Test
+    void anUnreadableEventIsRetriedThenDeadLetteredAndFailsItsStory() {
+        String id = submit(token, "Perseus flies.");
+        // Field 1 announced with 127 bytes that never come: no StoryEvent can be read from this.
+        DevStackTestResource.stack().brokerSend(Queues.SCHEDULER_EVENTS, new byte[] { 0x0A, 0x7F, 0x01 }, cloudEvent(id));
+        JsonPath failed = awaitState(token, id, "FAILED");
+        assertThat(failed.getString("failure.reason")).isEqualTo("DEAD_LETTERED");
+        assertThat(failed.getString("failure.message")).contains(Queues.SCHEDULER_EVENTS);
+    }
+
+    @Test
     void canceledStoryIgnoresLaterEvents() {
-        String id = submit("The Hare runs.");
+        String id = submit(token, "The Hare runs.");
         given().auth().oauth2(token).when().post("/v1/stories/" + id + ":cancel").then().statusCode(200);
         send(id, StoryEvent.newBuilder().setStoryEnriched(StoryEnriched.newBuilder().setStoryboard(storyboard(1))));
-        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> get(id).getString("state").equals("CANCELED"));
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> get(token, id).getString("state").equals("CANCELED"));
     }
 
-    private String submit(String text) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("text", text))
-                .when().post("/v1/stories").then().statusCode(202).extract().path("id");
+    /** A story whose {@code shots} shots have all been dispatched (attempt 1). */
+    private String generating(int shots) {
+        String id = submit(token, "The Swan flies south.");
+        send(id, StoryEvent.newBuilder().setStoryEnriched(StoryEnriched.newBuilder().setStoryboard(storyboard(shots))));
+        awaitState(token, id, "SCREENING");
+        send(id, StoryEvent.newBuilder().setTextModerated(TextModerated.newBuilder().setVerdict(Verdict.VERDICT_ALLOW)));
+        awaitState(token, id, "QUEUED");
+        return id;
     }
 
-    private JsonPath get(String id) {
-        return given().auth().oauth2(token).when().get("/v1/stories/" + id).then().statusCode(200).extract().jsonPath();
+    private <T> T awaitOne(String queue, String id, SentCommands.Parser<T> parser) {
+        return awaitCount(queue, id, parser, 1).get(0);
     }
 
-    private JsonPath awaitState(String id, String state) {
-        JsonPath[] last = new JsonPath[1];
-        Awaitility.await(id + " to reach " + state).atMost(Duration.ofSeconds(20)).until(() -> {
-            last[0] = get(id);
-            return last[0].getString("state").equals(state);
-        });
-        return last[0];
+    private <T> List<T> awaitCount(String queue, String id, SentCommands.Parser<T> parser, int count) {
+        Awaitility.await(count + " on " + queue).atMost(Duration.ofSeconds(10)).until(() -> sent.on(queue, id).size() >= count);
+        return sent.parsed(queue, id, parser);
     }
 
-    private static void send(String storyId, StoryEvent.Builder event) {
-        DevStackTestResource.stack().brokerSend(Queues.SCHEDULER_EVENTS, event.setStoryId(storyId).build().toByteArray(), Map.of());
+    private static Map<String, String> cloudEvent(String storyId) {
+        return Map.of("cloudEvents:subject", storyId, "cloudEvents:specversion", "1.0", "cloudEvents:id", "test-" + storyId,
+                "cloudEvents:type", "starloom.v1.StoryEvent", "cloudEvents:source", "/test");
     }
 
-    private static Storyboard storyboard(int shots) {
-        Storyboard.Builder storyboard = Storyboard.newBuilder().setTitle("Orion").setLanguage(Language.LANGUAGE_EN).setNegativePrompt("blurry");
-        for (int i = 0; i < shots; i++) {
-            storyboard.addShots(Shot.newBuilder().setIndex(i).setPrompt("prompt " + i).setNarration("line " + i).setSeed(i)
-                    .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(5)).addAllConstellations(List.of("Ori")));
-        }
-        return storyboard.build();
+    private static VideoFormat format(int width, int height, int fps) {
+        return VideoFormat.newBuilder().setWidth(width).setHeight(height).setFps(fps).build();
     }
 }

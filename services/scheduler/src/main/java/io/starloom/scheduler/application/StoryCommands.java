@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -31,6 +32,8 @@ import io.starloom.scheduler.persistence.StoryEntity;
 @ApplicationScoped
 public class StoryCommands {
     private static final Logger LOG = Logger.getLogger(StoryCommands.class);
+    /** The unique index on (tenant, request_id), see V1__stories.sql. */
+    private static final String REQUEST_ID_CONSTRAINT = "story_request_id";
 
     private final SubmissionValidator validator;
     private final OutboxWriter outbox;
@@ -50,7 +53,20 @@ public class StoryCommands {
         return Panache.withTransaction(() -> existing(caller, submission.requestId())
                 .onItem().ifNull().switchTo(() -> accept(caller, submission, profile)))
                 .call(story -> changes.committed(story.id))
+                // A concurrent submission with the same key committed first: answer with its story.
+                .onFailure(StoryCommands::isDuplicateRequestId)
+                .recoverWithUni(() -> Panache.withSession(() -> existing(caller, submission.requestId())))
                 .map(story -> StoryViews.toStory(story, List.of()));
+    }
+
+    private static boolean isDuplicateRequestId(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation && violation.getConstraintName() != null
+                    && violation.getConstraintName().contains(REQUEST_ID_CONSTRAINT)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Uni<StoryEntity> existing(Caller caller, String requestId) {

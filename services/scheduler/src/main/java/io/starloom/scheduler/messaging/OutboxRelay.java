@@ -75,8 +75,9 @@ public class OutboxRelay {
                 .invoke(() -> row.publishedAt = Instant.now());
     }
 
+    /** Not before start-up is over: the emitters only exist once Reactive Messaging has wired the channels. */
     @Scheduled(every = "${starloom.outbox.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "1s")
+            delayed = "1s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {
         if (!sweeping.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();

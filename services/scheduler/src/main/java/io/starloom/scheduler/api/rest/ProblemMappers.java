@@ -9,6 +9,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -38,13 +40,19 @@ public class ProblemMappers {
         return problem(Problem.of("not-ready", "Not ready yet", 409, e.getMessage()));
     }
 
-    @ServerExceptionMapper
+    /** Also claims MismatchedInputException, which Quarkus would otherwise answer itself with plain JSON. */
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response malformedJson(JsonProcessingException e) {
-        String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? mapping.getPath().get(mapping.getPath().size() - 1).getFieldName()
-                : "body";
-        return problem(Problem.invalid(400, "the body is not valid JSON for this request: " + e.getOriginalMessage(),
-                List.of(new FieldError(field == null ? "body" : field, "malformed JSON"))));
+        // Jackson's own messages name Java types; callers get the field and the position instead.
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                && mapping.getPath().get(mapping.getPath().size() - 1).getFieldName() != null) {
+            String field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
+            return problem(Problem.invalid(400, "field '" + field + "' has the wrong type",
+                    List.of(new FieldError(field, "expected a string"))));
+        }
+        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return problem(Problem.invalid(400, "the body is not a JSON story object" + where,
+                List.of(new FieldError("body", "malformed JSON" + where))));
     }
 
     @ServerExceptionMapper
