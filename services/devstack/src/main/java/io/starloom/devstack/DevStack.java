@@ -177,6 +177,19 @@ public final class DevStack implements AutoCloseable {
         requireBroker().send(queue, body, applicationProperties);
     }
 
+    /**
+     * Puts a mesh message on a queue the way a service sends it: the protobuf body with its CloudEvents
+     * attributes (type = the message's full name, subject = the story), bypassing every service.
+     */
+    public void meshSend(String queue, String storyId, com.google.protobuf.Message message) {
+        brokerSend(queue, message.toByteArray(), Map.of(
+                "cloudEvents:specversion", "1.0",
+                "cloudEvents:id", java.util.UUID.randomUUID().toString(),
+                "cloudEvents:source", "/starloom/devstack",
+                io.starloom.contracts.messaging.ProtoEnvelope.TYPE_PROPERTY, message.getDescriptorForType().getFullName(),
+                io.starloom.contracts.messaging.ProtoEnvelope.SUBJECT_PROPERTY, storyId));
+    }
+
     /** Number of messages currently in a queue. */
     public long brokerQueueCount(String queue) {
         return requireBroker().messageCount(queue);

@@ -25,14 +25,14 @@ import io.starloom.contracts.Queues;
 import io.starloom.contracts.Roles;
 import io.starloom.devstack.DevStackTestResource;
 import io.starloom.proto.v1.Film;
-import io.starloom.proto.v1.FilmAssembled;
+import io.starloom.mesh.v1.FilmAssembled;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Shot;
-import io.starloom.proto.v1.ShotGenerated;
-import io.starloom.proto.v1.StoryEnriched;
-import io.starloom.proto.v1.StoryEvent;
+import io.starloom.mesh.v1.ShotGenerated;
+import io.starloom.mesh.v1.StoryEnriched;
+import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.proto.v1.Storyboard;
-import io.starloom.proto.v1.TextModerated;
+import io.starloom.mesh.v1.TextModerated;
 import io.starloom.proto.v1.Verdict;
 
 /** What the scheduler tests do over and over: mint tokens, submit and read stories, play a stage's part. */
@@ -87,7 +87,7 @@ final class Stories {
 
     /** Reports an event about a story the way a stage does: on the scheduler's queue, over the real broker. */
     static void send(String storyId, StoryEvent.Builder event) {
-        DevStackTestResource.stack().brokerSend(Queues.SCHEDULER_EVENTS, event.setStoryId(storyId).build().toByteArray(), Map.of());
+        DevStackTestResource.stack().meshSend(Queues.SCHEDULER_EVENTS, storyId, event.setStoryId(storyId).build());
     }
 
     /** Plays enrichment, moderation, one shot and postprocess for a fresh story until it is COMPLETED with {@code film}. */

@@ -20,24 +20,25 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.starloom.proto.v1.Failure;
 import io.starloom.contracts.Queues;
 import io.starloom.contracts.Roles;
 import io.starloom.devstack.DevStackTestResource;
-import io.starloom.proto.v1.AssembleFilmCommand;
+import io.starloom.mesh.v1.AssembleFilmCommand;
 import io.starloom.proto.v1.Category;
-import io.starloom.proto.v1.EnrichStoryCommand;
+import io.starloom.mesh.v1.EnrichStoryCommand;
 import io.starloom.proto.v1.Film;
-import io.starloom.proto.v1.FilmAssembled;
+import io.starloom.mesh.v1.FilmAssembled;
 import io.starloom.proto.v1.Finding;
-import io.starloom.proto.v1.GenerateShotCommand;
-import io.starloom.proto.v1.ModerateTextCommand;
-import io.starloom.proto.v1.ShotFailed;
-import io.starloom.proto.v1.ShotGenerated;
-import io.starloom.proto.v1.ShotStarted;
-import io.starloom.proto.v1.StageFailed;
-import io.starloom.proto.v1.StoryEnriched;
-import io.starloom.proto.v1.StoryEvent;
-import io.starloom.proto.v1.TextModerated;
+import io.starloom.mesh.v1.GenerateShotCommand;
+import io.starloom.mesh.v1.ModerateTextCommand;
+import io.starloom.mesh.v1.ShotFailed;
+import io.starloom.mesh.v1.ShotGenerated;
+import io.starloom.mesh.v1.ShotStarted;
+import io.starloom.mesh.v1.StageFailed;
+import io.starloom.mesh.v1.StoryEnriched;
+import io.starloom.mesh.v1.StoryEvent;
+import io.starloom.mesh.v1.TextModerated;
 import io.starloom.proto.v1.Verdict;
 import io.starloom.proto.v1.VideoFormat;
 
@@ -77,7 +78,7 @@ class StoryLifecycleTest {
         awaitState(token, id, "GENERATING");
         send(id, StoryEvent.newBuilder().setShotGenerated(ShotGenerated.newBuilder().setShotIndex(0).setAttempt(1).setClipUri("file:///m/0.mp4")));
         send(id, StoryEvent.newBuilder().setShotFailed(ShotFailed.newBuilder().setShotIndex(1).setAttempt(1).setRetryable(true)
-                .setReason("BACKEND_ERROR").setMessage("GPU fell over")));
+                .setFailure(Failure.newBuilder().setReason("BACKEND_ERROR").setMessage("GPU fell over"))));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> get(token, id).getInt("shots[1].attempt") == 2);
         GenerateShotCommand retry = awaitCount(Queues.GENERATION_REQUESTS, id, GenerateShotCommand::parseFrom, 3).get(2);
         assertThat(retry.getShotIndex()).isEqualTo(1);
@@ -98,7 +99,7 @@ class StoryLifecycleTest {
         assertThat(completed.getDouble("film.durationSeconds")).isEqualTo(9.0);
         assertThat(completed.getInt("progressPercent")).isEqualTo(100);
         // A late report about a finished story changes nothing.
-        send(id, StoryEvent.newBuilder().setStageFailed(StageFailed.newBuilder().setStage("postprocess").setReason("LATE")));
+        send(id, StoryEvent.newBuilder().setStageFailed(StageFailed.newBuilder().setStage("postprocess").setFailure(Failure.newBuilder().setReason("LATE"))));
         Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> get(token, id).getString("state").equals("COMPLETED"));
     }
@@ -107,7 +108,7 @@ class StoryLifecycleTest {
     void aShotThatFailsForGoodFailsTheStory() {
         String id = generating(1);
         send(id, StoryEvent.newBuilder().setShotFailed(ShotFailed.newBuilder().setShotIndex(0).setAttempt(1).setRetryable(false)
-                .setReason("PROMPT_REFUSED").setMessage("the backend refused the prompt")));
+                .setFailure(Failure.newBuilder().setReason("PROMPT_REFUSED").setMessage("the backend refused the prompt"))));
         JsonPath failed = awaitState(token, id, "FAILED");
         assertThat(failed.getString("failure.reason")).isEqualTo("SHOT_FAILED");
         assertThat(failed.getString("failure.message")).contains("PROMPT_REFUSED");
@@ -120,7 +121,7 @@ class StoryLifecycleTest {
         send(id, StoryEvent.newBuilder().setShotFailed(ShotFailed.newBuilder().setShotIndex(0).setAttempt(1).setRetryable(true)));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> get(token, id).getInt("shots[0].attempt") == 2);
         send(id, StoryEvent.newBuilder().setShotFailed(ShotFailed.newBuilder().setShotIndex(0).setAttempt(2).setRetryable(true)
-                .setReason("BACKEND_ERROR")));
+                .setFailure(Failure.newBuilder().setReason("BACKEND_ERROR"))));
         JsonPath failed = awaitState(token, id, "FAILED");
         assertThat(failed.getString("failure.reason")).isEqualTo("SHOT_FAILED");
         assertThat(failed.getInt("shots[0].attempt")).isEqualTo(2);
@@ -130,8 +131,7 @@ class StoryLifecycleTest {
     @Test
     void aStageThatCannotWorkFailsTheStoryWithItsReason() {
         String id = submit(token, "Lyra plays.");
-        send(id, StoryEvent.newBuilder().setStageFailed(StageFailed.newBuilder().setStage("enrichment").setReason("NO_BEATS")
-                .setMessage("no sentence found")));
+        send(id, StoryEvent.newBuilder().setStageFailed(StageFailed.newBuilder().setStage("enrichment").setFailure(Failure.newBuilder().setReason("NO_BEATS").setMessage("no sentence found"))));
         JsonPath failed = awaitState(token, id, "FAILED");
         assertThat(failed.getString("failure.reason")).isEqualTo("NO_BEATS");
         assertThat(failed.getString("failure.message")).isEqualTo("enrichment: no sentence found");
@@ -197,7 +197,7 @@ class StoryLifecycleTest {
 
     private static Map<String, String> cloudEvent(String storyId) {
         return Map.of("cloudEvents:subject", storyId, "cloudEvents:specversion", "1.0", "cloudEvents:id", "test-" + storyId,
-                "cloudEvents:type", "starloom.v1.StoryEvent", "cloudEvents:source", "/test");
+                "cloudEvents:type", "starloom.mesh.v1.StoryEvent", "cloudEvents:source", "/test");
     }
 
     private static VideoFormat format(int width, int height, int fps) {

@@ -47,8 +47,8 @@ import io.restassured.path.json.JsonPath;
 import io.starloom.contracts.Roles;
 import io.starloom.devstack.DevStackTestResource;
 import io.starloom.proto.v1.Film;
-import io.starloom.proto.v1.StoryEnriched;
-import io.starloom.proto.v1.StoryEvent;
+import io.starloom.mesh.v1.StoryEnriched;
+import io.starloom.mesh.v1.StoryEvent;
 
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false)

@@ -17,8 +17,8 @@ import io.starloom.proto.v1.Storyboard;
 
 /**
  * Turns a story into its storyboard: language, title, one shot per beat with narration sized to the
- * shot, a structured prompt, the recognised constellations and a stable seed. Pure and fast (well under
- * a millisecond for a sample story), so callers may run it on any thread.
+ * shot, a structured prompt, the recognised constellations and a stable seed. Pure, CPU-light string
+ * work with no I/O, so callers may run it on the event loop.
  */
 @ApplicationScoped
 public class StoryboardPlanner {

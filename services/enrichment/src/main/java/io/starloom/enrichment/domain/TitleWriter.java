@@ -5,8 +5,8 @@ import io.starloom.proto.v1.Language;
 /** A short title taken from the story's opening: whole clauses of the first sentence, as many as fit. */
 public final class TitleWriter {
     /** At most one subtitle line of Chinese, or a few English words. */
-    static final int ZH_CHARACTERS = 16;
-    static final int EN_WORDS = 8;
+    private static final int ZH_CHARACTERS = 16;
+    private static final int EN_WORDS = 8;
     private static final String CLAUSE_ENDS = "，,、；;：:";
 
     private TitleWriter() {

@@ -14,15 +14,16 @@ import com.google.protobuf.Timestamp;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.starloom.contracts.Failures;
 import io.starloom.contracts.messaging.MalformedMessageException;
 import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.enrichment.domain.StoryInput;
 import io.starloom.enrichment.domain.StoryboardPlanner;
 import io.starloom.enrichment.domain.UnenrichableStoryException;
-import io.starloom.proto.v1.EnrichStoryCommand;
-import io.starloom.proto.v1.StageFailed;
-import io.starloom.proto.v1.StoryEnriched;
-import io.starloom.proto.v1.StoryEvent;
+import io.starloom.mesh.v1.EnrichStoryCommand;
+import io.starloom.mesh.v1.StageFailed;
+import io.starloom.mesh.v1.StoryEnriched;
+import io.starloom.mesh.v1.StoryEvent;
 
 /**
  * Enriches each story the scheduler sends and reports back on the scheduler's event queue: the
@@ -49,7 +50,7 @@ public class EnrichmentRequestConsumer {
     public Uni<Void> enrich(Message<byte[]> message) {
         EnrichStoryCommand command;
         try {
-            command = ProtoEnvelope.unwrap(message, EnrichStoryCommand.newBuilder());
+            command = ProtoEnvelope.open(message, EnrichStoryCommand.getDefaultInstance());
             if (command.getStoryId().isBlank()) {
                 throw new MalformedMessageException("EnrichStoryCommand has no story_id");
             }
@@ -76,7 +77,7 @@ public class EnrichmentRequestConsumer {
             return event.setStoryEnriched(StoryEnriched.newBuilder().setStoryboard(planner.plan(input))).build();
         } catch (UnenrichableStoryException e) {
             LOG.infof("story %s cannot be enriched: %s", command.getStoryId(), e.getMessage());
-            return event.setStageFailed(StageFailed.newBuilder().setStage(STAGE).setReason(e.reason()).setMessage(e.getMessage())).build();
+            return event.setStageFailed(StageFailed.newBuilder().setStage(STAGE).setFailure(Failures.of(STAGE, e.reason(), e.getMessage()))).build();
         }
     }
 

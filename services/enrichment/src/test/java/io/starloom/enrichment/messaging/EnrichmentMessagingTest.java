@@ -22,10 +22,10 @@ import io.starloom.contracts.Queues;
 import io.starloom.devstack.DevStackTestResource;
 import io.starloom.enrichment.domain.Samples;
 import io.starloom.enrichment.domain.StoryInput;
-import io.starloom.proto.v1.EnrichStoryCommand;
+import io.starloom.mesh.v1.EnrichStoryCommand;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Storyboard;
-import io.starloom.proto.v1.StoryEvent;
+import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.proto.v1.Style;
 
 /** The AMQP side against the real broker: commands in on the request queue, events out on the scheduler's queue. */
@@ -41,7 +41,7 @@ class EnrichmentMessagingTest {
     }
 
     private static void send(EnrichStoryCommand command) {
-        DevStackTestResource.stack().brokerSend(Queues.ENRICHMENT_REQUESTS, command.toByteArray(), Map.of());
+        DevStackTestResource.stack().meshSend(Queues.ENRICHMENT_REQUESTS, command.getStoryId(), command);
     }
 
     @Test
@@ -69,7 +69,7 @@ class EnrichmentMessagingTest {
         StoryEvent event = awaitEvent(storyId);
         assertEquals(StoryEvent.PayloadCase.STAGE_FAILED, event.getPayloadCase(), event.toString());
         assertEquals("enrichment", event.getStageFailed().getStage());
-        assertEquals("EMPTY_TEXT", event.getStageFailed().getReason());
+        assertEquals("EMPTY_TEXT", event.getStageFailed().getFailure().getReason());
     }
 
     @Test
@@ -83,9 +83,10 @@ class EnrichmentMessagingTest {
 
     @Test
     void aCommandWithoutStoryIdEndsInTheDeadLetterQueue() {
-        byte[] anonymous = EnrichStoryCommand.newBuilder().setText("织女星 " + UUID.randomUUID()).build().toByteArray();
+        EnrichStoryCommand command = EnrichStoryCommand.newBuilder().setText("织女星 " + UUID.randomUUID()).build();
+        byte[] anonymous = command.toByteArray();
         QueueProbe deadLetters = QueueProbe.on(Queues.DEAD_LETTER);
-        DevStackTestResource.stack().brokerSend(Queues.ENRICHMENT_REQUESTS, anonymous, Map.of());
+        DevStackTestResource.stack().meshSend(Queues.ENRICHMENT_REQUESTS, "", command);
 
         await().atMost(WITHIN).until(() -> deadLetters.bodies().stream().anyMatch(body -> Arrays.equals(body, anonymous)));
     }

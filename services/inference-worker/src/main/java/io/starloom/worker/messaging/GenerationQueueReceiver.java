@@ -12,15 +12,16 @@ import jakarta.enterprise.event.Observes;
 import org.apache.qpid.proton.amqp.Binary;
 import org.apache.qpid.proton.amqp.Symbol;
 import org.apache.qpid.proton.amqp.messaging.AmqpValue;
+import org.apache.qpid.proton.amqp.messaging.ApplicationProperties;
 import org.apache.qpid.proton.amqp.messaging.Data;
 import org.apache.qpid.proton.amqp.messaging.Section;
 import org.apache.qpid.proton.amqp.messaging.Source;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.worker.config.WorkerConfig;
 import io.starloom.worker.config.WorkerIdentity;
 import io.starloom.worker.messaging.ShotCommandHandler.Settlement;
@@ -174,7 +175,7 @@ public class GenerationQueueReceiver {
         ProtonReceiver link = owner.createReceiver(address, new ProtonLinkOptions().setLinkName(address));
         // The "queue" capability makes the broker treat the address as an anycast queue, as for every service.
         ((Source) link.getSource()).setCapabilities(Symbol.valueOf("queue"));
-        link.setPrefetch(0).setAutoAccept(false).handler((delivery, message) -> received(link, delivery, message.getBody()));
+        link.setPrefetch(0).setAutoAccept(false).handler((delivery, message) -> received(link, delivery, message));
         link.openHandler(opened -> {
             if (opened.failed()) {
                 LOG.warnf("cannot take shots from %s: %s", address, opened.cause().getMessage());
@@ -193,9 +194,15 @@ public class GenerationQueueReceiver {
         link.open();
     }
 
-    private void received(ProtonReceiver link, ProtonDelivery delivery, Section body) {
+    private void received(ProtonReceiver link, ProtonDelivery delivery, org.apache.qpid.proton.message.Message message) {
         busy = true;
-        handler.handle(Message.of(payload(body))).subscribe().with(
+        Object body = payload(message.getBody());
+        if (!(body instanceof byte[] bytes)) {
+            LOG.warnf("generation command without a binary body (%s) returned to the broker", body);
+            settle(link, delivery, Settlement.REDELIVER);
+            return;
+        }
+        handler.handle(property(message, ProtoEnvelope.TYPE_PROPERTY), property(message, ProtoEnvelope.SUBJECT_PROPERTY), bytes).subscribe().with(
                 settlement -> context.runOnContext(ignored -> settle(link, delivery, settlement)),
                 failure -> context.runOnContext(ignored -> {
                     LOG.errorf(failure, "generation command could not be handled");
@@ -234,6 +241,12 @@ public class GenerationQueueReceiver {
         }
         reconnectScheduled = true;
         vertx.setTimer(Math.max(1, reconnectInterval.toMillis()), ignored -> connect());
+    }
+
+    private static String property(org.apache.qpid.proton.message.Message message, String name) {
+        ApplicationProperties properties = message.getApplicationProperties();
+        Object value = properties == null || properties.getValue() == null ? null : properties.getValue().get(name);
+        return value == null ? null : value.toString();
     }
 
     /** The message body as bytes when it is binary (a Data section, or a binary AMQP value); otherwise as found. */

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +14,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.starloom.contracts.Queues;
 import io.starloom.contracts.messaging.MalformedMessageException;
 import io.starloom.contracts.messaging.ProtoEnvelope;
-import io.starloom.proto.v1.GenerateShotCommand;
+import io.starloom.mesh.v1.GenerateShotCommand;
 import io.starloom.worker.backend.VideoBackend;
 import io.starloom.worker.config.WorkerIdentity;
 import io.starloom.worker.shot.ShotCommandValidator;
@@ -59,10 +58,14 @@ public class ShotCommandHandler {
         this.registry = registry;
     }
 
-    public Uni<Settlement> handle(Message<?> message) {
+    /**
+     * @param type the message's CloudEvents type
+     * @param subject the message's CloudEvents subject (the story id)
+     */
+    public Uni<Settlement> handle(String type, String subject, byte[] body) {
         GenerateShotCommand command;
         try {
-            command = ProtoEnvelope.unwrap(message, GenerateShotCommand.newBuilder());
+            command = ProtoEnvelope.open(type, subject, body, GenerateShotCommand.getDefaultInstance());
         } catch (MalformedMessageException e) {
             LOG.warnf("unreadable generation command returned to the broker (dead-lettered after %d deliveries): %s",
                     Queues.MAX_DELIVERY_ATTEMPTS, e.getMessage());

@@ -1,14 +1,20 @@
 package io.starloom.worker.messaging;
 
-import io.starloom.proto.v1.GenerateShotCommand;
-import io.starloom.proto.v1.ShotFailed;
-import io.starloom.proto.v1.ShotGenerated;
-import io.starloom.proto.v1.ShotStarted;
-import io.starloom.proto.v1.StoryEvent;
+import com.google.protobuf.util.Durations;
+
+import io.starloom.contracts.Failures;
+import io.starloom.mesh.v1.GenerateShotCommand;
+import io.starloom.mesh.v1.ShotFailed;
+import io.starloom.mesh.v1.ShotGenerated;
+import io.starloom.mesh.v1.ShotStarted;
+import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.worker.shot.ShotOutcome;
 
 /** The StoryEvents of one shot, keyed by its index and attempt as the scheduler expects. */
 final class ShotEvents {
+    /** The failure domain of what the worker reports. */
+    static final String SERVICE = "inference-worker";
+
     private ShotEvents() {
     }
 
@@ -27,15 +33,14 @@ final class ShotEvents {
                     .setAttempt(command.getAttempt())
                     .setClipUri(generated.clip().toUri().toString())
                     .setFrameCount(generated.facts().frames())
-                    .setRenderMillis(generated.facts().renderMillis())
+                    .setRenderDuration(Durations.fromMillis(generated.facts().renderMillis()))
                     .setBackend(backend));
         }
         ShotOutcome.Failed failed = (ShotOutcome.Failed) outcome;
         return StoryEvent.newBuilder().setShotFailed(ShotFailed.newBuilder()
                 .setShotIndex(command.getShotIndex())
                 .setAttempt(command.getAttempt())
-                .setReason(failed.reason())
-                .setMessage(failed.message())
+                .setFailure(Failures.of(SERVICE, failed.reason(), failed.message()))
                 .setRetryable(failed.retryable()));
     }
 }

@@ -12,7 +12,7 @@ import com.google.protobuf.Timestamp;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.starloom.contracts.messaging.ProtoEnvelope;
-import io.starloom.proto.v1.StoryEvent;
+import io.starloom.mesh.v1.StoryEvent;
 
 /** Reports to the scheduler on {@code starloom.scheduler.events}. */
 @ApplicationScoped

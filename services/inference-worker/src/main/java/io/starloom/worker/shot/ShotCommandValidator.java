@@ -8,7 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.starloom.proto.v1.GenerateShotCommand;
+import io.starloom.mesh.v1.GenerateShotCommand;
 import io.starloom.proto.v1.VideoFormat;
 import io.starloom.worker.config.WorkerConfig;
 

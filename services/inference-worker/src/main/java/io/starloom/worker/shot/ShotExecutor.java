@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.starloom.proto.v1.GenerateShotCommand;
+import io.starloom.mesh.v1.GenerateShotCommand;
 import io.starloom.proto.v1.VideoFormat;
 import io.starloom.worker.backend.ClipFacts;
 import io.starloom.worker.backend.ShotRequest;

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.starloom.proto.v1.GenerateShotCommand;
+import io.starloom.mesh.v1.GenerateShotCommand;
 
 /** What this worker is doing and has done since it started, for operators. */
 @ApplicationScoped

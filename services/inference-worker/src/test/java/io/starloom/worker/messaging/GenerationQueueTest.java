@@ -34,10 +34,18 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starloom.contracts.Queues;
 import io.starloom.devstack.DevStackTestResource;
-import io.starloom.proto.v1.GenerateShotCommand;
-import io.starloom.proto.v1.ModelProfile;
-import io.starloom.proto.v1.ShotGenerated;
-import io.starloom.proto.v1.StoryEvent;
+import com.google.protobuf.util.Durations;
+
+import io.starloom.mesh.v1.GenerateShotCommand;
+import com.google.protobuf.util.Durations;
+
+import io.starloom.mesh.v1.ModelProfile;
+import com.google.protobuf.util.Durations;
+
+import io.starloom.mesh.v1.ShotGenerated;
+import com.google.protobuf.util.Durations;
+
+import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.proto.v1.VideoFormat;
 import io.starloom.worker.media.DecodedClip;
 import io.vertx.core.Vertx;
@@ -105,7 +113,7 @@ class GenerationQueueTest {
         assertThat(first.getAttempt()).isEqualTo(1);
         assertThat(first.getBackend()).isEqualTo("preview");
         assertThat(first.getFrameCount()).isEqualTo(17);
-        assertThat(first.getRenderMillis()).isPositive();
+        assertThat(Durations.toMillis(first.getRenderDuration())).isPositive();
         Path clip = Path.of(URI.create(first.getClipUri()));
         assertThat(clip).endsWith(Path.of("stories", story, "shots", "shot-000-a1.mp4"));
         DecodedClip decoded = DecodedClip.read(clip);
@@ -159,7 +167,7 @@ class GenerationQueueTest {
         ShotGenerated again = recorder.awaitGenerated(story, 2);
         assertThat(again.getClipUri()).isEqualTo(first.getClipUri());
         assertThat(again.getFrameCount()).isEqualTo(17);
-        assertThat(again.getRenderMillis()).as("nothing was rendered").isZero();
+        assertThat(Durations.toMillis(again.getRenderDuration())).as("nothing was rendered").isZero();
         assertThat(Files.getLastModifiedTime(clip)).isEqualTo(written);
     }
 
@@ -170,9 +178,9 @@ class GenerationQueueTest {
         send(command(story, 0, 1, 333, 0, 0));
         Awaitility.await().atMost(PATIENCE).until(() -> recorder.kinds(story).contains(StoryEvent.PayloadCase.SHOT_FAILED));
         StoryEvent failed = recorder.of(story).get(0);
-        assertThat(failed.getShotFailed().getReason()).isEqualTo("INVALID_COMMAND");
+        assertThat(failed.getShotFailed().getFailure().getReason()).isEqualTo("INVALID_COMMAND");
         assertThat(failed.getShotFailed().getRetryable()).isFalse();
-        assertThat(failed.getShotFailed().getMessage()).contains("333x0", "frame_count 0");
+        assertThat(failed.getShotFailed().getFailure().getMessage()).contains("333x0", "frame_count 0");
         assertThat(recorder.kinds(story)).as("never started").containsExactly(StoryEvent.PayloadCase.SHOT_FAILED);
         Awaitility.await().atMost(PATIENCE).until(() -> DevStackTestResource.stack().brokerQueueCount(Queues.GENERATION_REQUESTS) == 0);
     }
@@ -248,6 +256,6 @@ class GenerationQueueTest {
     }
 
     private static void send(GenerateShotCommand command) {
-        DevStackTestResource.stack().brokerSend(Queues.GENERATION_REQUESTS, command.toByteArray(), Map.of());
+        DevStackTestResource.stack().meshSend(Queues.GENERATION_REQUESTS, command.getStoryId(), command);
     }
 }

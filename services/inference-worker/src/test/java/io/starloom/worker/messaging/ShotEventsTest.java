@@ -6,10 +6,22 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import io.starloom.proto.v1.GenerateShotCommand;
-import io.starloom.proto.v1.ShotFailed;
-import io.starloom.proto.v1.ShotGenerated;
-import io.starloom.proto.v1.StoryEvent;
+import com.google.protobuf.util.Durations;
+
+import io.starloom.contracts.Failures;
+import io.starloom.mesh.v1.GenerateShotCommand;
+import com.google.protobuf.util.Durations;
+
+import io.starloom.contracts.Failures;
+import io.starloom.mesh.v1.ShotFailed;
+import com.google.protobuf.util.Durations;
+
+import io.starloom.contracts.Failures;
+import io.starloom.mesh.v1.ShotGenerated;
+import com.google.protobuf.util.Durations;
+
+import io.starloom.contracts.Failures;
+import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.worker.backend.ClipFacts;
 import io.starloom.worker.shot.ShotOutcome;
 
@@ -22,7 +34,7 @@ class ShotEventsTest {
         StoryEvent event = ShotEvents.finished(command, new ShotOutcome.Generated(clip, new ClipFacts(81, 16, 1280, 720, 2300), false),
                 "preview").setStoryId("s").build();
         assertThat(event.getShotGenerated()).isEqualTo(ShotGenerated.newBuilder().setShotIndex(4).setAttempt(2)
-                .setClipUri("file:///media/stories/s/shots/shot-004-a2.mp4").setFrameCount(81).setRenderMillis(2300)
+                .setClipUri("file:///media/stories/s/shots/shot-004-a2.mp4").setFrameCount(81).setRenderDuration(Durations.fromMillis(2300))
                 .setBackend("preview").build());
     }
 
@@ -30,8 +42,7 @@ class ShotEventsTest {
     void aFailureKeepsItsReasonAndWhetherToRetry() {
         StoryEvent event = ShotEvents.finished(command, new ShotOutcome.Failed("BACKEND_ERROR", "preview: disk full", true), "preview")
                 .build();
-        assertThat(event.getShotFailed()).isEqualTo(ShotFailed.newBuilder().setShotIndex(4).setAttempt(2).setReason("BACKEND_ERROR")
-                .setMessage("preview: disk full").setRetryable(true).build());
+        assertThat(event.getShotFailed()).isEqualTo(ShotFailed.newBuilder().setShotIndex(4).setAttempt(2).setFailure(Failures.of("inference-worker", "BACKEND_ERROR", "preview: disk full")).setRetryable(true).build());
     }
 
     @Test

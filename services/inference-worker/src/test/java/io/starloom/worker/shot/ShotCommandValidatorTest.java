@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.starloom.proto.v1.GenerateShotCommand;
-import io.starloom.proto.v1.ModelProfile;
+import io.starloom.mesh.v1.GenerateShotCommand;
+import io.starloom.mesh.v1.ModelProfile;
 import io.starloom.proto.v1.VideoFormat;
 
 class ShotCommandValidatorTest {

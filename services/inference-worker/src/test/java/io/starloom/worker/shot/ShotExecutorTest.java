@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.starloom.proto.v1.GenerateShotCommand;
-import io.starloom.proto.v1.ModelProfile;
+import io.starloom.mesh.v1.GenerateShotCommand;
+import io.starloom.mesh.v1.ModelProfile;
 import io.starloom.proto.v1.VideoFormat;
 import io.starloom.worker.backend.ClipFacts;
 import io.starloom.worker.backend.ShotRequest;

@@ -14,14 +14,15 @@ import com.google.protobuf.Timestamp;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.starloom.contracts.Failures;
 import io.starloom.contracts.messaging.MalformedMessageException;
 import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.moderation.domain.Judgement;
 import io.starloom.moderation.domain.TextModerator;
-import io.starloom.proto.v1.ModerateTextCommand;
-import io.starloom.proto.v1.StageFailed;
-import io.starloom.proto.v1.StoryEvent;
-import io.starloom.proto.v1.TextModerated;
+import io.starloom.mesh.v1.ModerateTextCommand;
+import io.starloom.mesh.v1.StageFailed;
+import io.starloom.mesh.v1.StoryEvent;
+import io.starloom.mesh.v1.TextModerated;
 
 /**
  * Judges every text of a story (its text, prompts and narration lines) and reports the verdict on the
@@ -50,7 +51,7 @@ public class ModerationRequestConsumer {
     public Uni<Void> moderate(Message<byte[]> message) {
         ModerateTextCommand command;
         try {
-            command = ProtoEnvelope.unwrap(message, ModerateTextCommand.newBuilder());
+            command = ProtoEnvelope.open(message, ModerateTextCommand.getDefaultInstance());
             if (command.getStoryId().isBlank()) {
                 throw new MalformedMessageException("ModerateTextCommand has no story_id");
             }
@@ -73,8 +74,8 @@ public class ModerationRequestConsumer {
     private StoryEvent eventFor(ModerateTextCommand command) {
         StoryEvent.Builder event = StoryEvent.newBuilder().setStoryId(command.getStoryId()).setOccurTime(now());
         if (command.getTextsCount() == 0) {
-            return event.setStageFailed(StageFailed.newBuilder().setStage(STAGE).setReason(NO_TEXT)
-                    .setMessage("the command carries no text to judge")).build();
+            return event.setStageFailed(StageFailed.newBuilder().setStage(STAGE)
+                    .setFailure(Failures.of(STAGE, NO_TEXT, "the command carries no text to judge"))).build();
         }
         Judgement judgement = moderator.judge(command.getTextsList());
         if (!judgement.findings().isEmpty()) {

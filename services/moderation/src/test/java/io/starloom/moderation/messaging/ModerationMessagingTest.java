@@ -22,9 +22,9 @@ import io.starloom.contracts.Queues;
 import io.starloom.devstack.DevStackTestResource;
 import io.starloom.proto.v1.Category;
 import io.starloom.proto.v1.Finding;
-import io.starloom.proto.v1.ModerateTextCommand;
-import io.starloom.proto.v1.StoryEvent;
-import io.starloom.proto.v1.TextModerated;
+import io.starloom.mesh.v1.ModerateTextCommand;
+import io.starloom.mesh.v1.StoryEvent;
+import io.starloom.mesh.v1.TextModerated;
 import io.starloom.proto.v1.Verdict;
 
 /** The AMQP side against the real broker: commands in on the request queue, verdicts out on the scheduler's queue. */
@@ -34,7 +34,7 @@ class ModerationMessagingTest {
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
     private static StoryEvent moderate(ModerateTextCommand command) {
-        DevStackTestResource.stack().brokerSend(Queues.MODERATION_REQUESTS, command.toByteArray(), Map.of());
+        DevStackTestResource.stack().meshSend(Queues.MODERATION_REQUESTS, command.getStoryId(), command);
         QueueProbe events = QueueProbe.on(Queues.SCHEDULER_EVENTS);
         await().atMost(WITHIN).until(() -> !events.eventsFor(command.getStoryId()).isEmpty());
         return events.eventsFor(command.getStoryId()).get(0);
@@ -76,7 +76,7 @@ class ModerationMessagingTest {
         StoryEvent event = moderate(ModerateTextCommand.newBuilder().setStoryId(storyId).build());
         assertEquals(StoryEvent.PayloadCase.STAGE_FAILED, event.getPayloadCase(), event.toString());
         assertEquals("moderation", event.getStageFailed().getStage());
-        assertEquals("NO_TEXT", event.getStageFailed().getReason());
+        assertEquals("NO_TEXT", event.getStageFailed().getFailure().getReason());
     }
 
     @Test

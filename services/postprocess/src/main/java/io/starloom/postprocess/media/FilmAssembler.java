@@ -24,8 +24,8 @@ import org.jboss.logging.Logger;
 import com.google.protobuf.util.Durations;
 
 import io.starloom.postprocess.media.FfmpegTool.Executable;
-import io.starloom.proto.v1.AssembleFilmCommand;
-import io.starloom.proto.v1.ClipRef;
+import io.starloom.mesh.v1.AssembleFilmCommand;
+import io.starloom.mesh.v1.ClipRef;
 import io.starloom.proto.v1.Film;
 import io.starloom.proto.v1.MediaStream;
 import io.starloom.proto.v1.ProbeMediaResponse;

@@ -12,20 +12,22 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Durations;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.starloom.contracts.Failures;
 import io.starloom.contracts.messaging.MalformedMessageException;
 import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.postprocess.media.FilmAssembler;
 import io.starloom.postprocess.media.MediaToolException;
 import io.starloom.postprocess.media.UnassemblableFilmException;
-import io.starloom.proto.v1.AssembleFilmCommand;
+import io.starloom.mesh.v1.AssembleFilmCommand;
 import io.starloom.proto.v1.Film;
-import io.starloom.proto.v1.FilmAssembled;
-import io.starloom.proto.v1.StageFailed;
-import io.starloom.proto.v1.StoryEvent;
+import io.starloom.mesh.v1.FilmAssembled;
+import io.starloom.mesh.v1.StageFailed;
+import io.starloom.mesh.v1.StoryEvent;
 
 /**
  * Assembles the film of each command on the postprocess queue and reports on the scheduler's event
@@ -54,7 +56,7 @@ public class AssembleFilmConsumer {
     public Uni<Void> assemble(Message<byte[]> message) {
         AssembleFilmCommand command;
         try {
-            command = ProtoEnvelope.unwrap(message, AssembleFilmCommand.newBuilder());
+            command = ProtoEnvelope.open(message, AssembleFilmCommand.getDefaultInstance());
             if (command.getStoryId().isBlank()) {
                 throw new MalformedMessageException("AssembleFilmCommand has no story_id");
             }
@@ -87,11 +89,11 @@ public class AssembleFilmConsumer {
             Film film = assembler.assemble(command);
             return event.setOccurTime(now()).setFilmAssembled(FilmAssembled.newBuilder()
                     .setFilm(film)
-                    .setAssembleMillis((System.nanoTime() - started) / 1_000_000)).build();
+                    .setAssembleDuration(Durations.fromNanos(System.nanoTime() - started))).build();
         } catch (UnassemblableFilmException e) {
             LOG.infof("film of story %s cannot be assembled: %s", command.getStoryId(), e.getMessage());
             return event.setOccurTime(now())
-                    .setStageFailed(StageFailed.newBuilder().setStage(STAGE).setReason(e.reason()).setMessage(e.getMessage()))
+                    .setStageFailed(StageFailed.newBuilder().setStage(STAGE).setFailure(Failures.of(STAGE, e.reason(), e.getMessage())))
                     .build();
         }
     }

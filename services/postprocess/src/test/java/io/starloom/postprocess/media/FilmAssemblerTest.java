@@ -28,8 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.util.Durations;
 
 import io.starloom.postprocess.media.FfmpegTool.Executable;
-import io.starloom.proto.v1.AssembleFilmCommand;
-import io.starloom.proto.v1.ClipRef;
+import io.starloom.mesh.v1.AssembleFilmCommand;
+import io.starloom.mesh.v1.ClipRef;
 import io.starloom.proto.v1.Film;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.VideoFormat;

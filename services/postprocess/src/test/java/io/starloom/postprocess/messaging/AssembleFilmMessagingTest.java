@@ -33,11 +33,11 @@ import io.starloom.devstack.DevStackTestResource;
 import io.starloom.postprocess.media.FfmpegTool;
 import io.starloom.postprocess.media.MediaStore;
 import io.starloom.postprocess.media.TestClips;
-import io.starloom.proto.v1.AssembleFilmCommand;
-import io.starloom.proto.v1.ClipRef;
+import io.starloom.mesh.v1.AssembleFilmCommand;
+import io.starloom.mesh.v1.ClipRef;
 import io.starloom.proto.v1.Film;
 import io.starloom.proto.v1.Language;
-import io.starloom.proto.v1.StoryEvent;
+import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.proto.v1.VideoFormat;
 
 /** The AMQP side against the real broker: commands in on the postprocess queue, events out on the scheduler's. */
@@ -59,7 +59,7 @@ class AssembleFilmMessagingTest {
     }
 
     private static void send(AssembleFilmCommand command) {
-        DevStackTestResource.stack().brokerSend(Queues.POSTPROCESS_REQUESTS, command.toByteArray(), Map.of());
+        DevStackTestResource.stack().meshSend(Queues.POSTPROCESS_REQUESTS, command.getStoryId(), command);
     }
 
     private ClipRef clip(String storyId, int index, String source, String narration) {
@@ -79,7 +79,7 @@ class AssembleFilmMessagingTest {
         StoryEvent event = awaitEvent(storyId);
         assertEquals(StoryEvent.PayloadCase.FILM_ASSEMBLED, event.getPayloadCase(), event.toString());
         assertTrue(event.getOccurTime().getSeconds() > 0);
-        assertTrue(event.getFilmAssembled().getAssembleMillis() > 0);
+        assertTrue(event.getFilmAssembled().getAssembleDuration().getNanos() + event.getFilmAssembled().getAssembleDuration().getSeconds() > 0);
         Film film = event.getFilmAssembled().getFilm();
         Path video = Path.of(URI.create(film.getVideoUri()));
         assertEquals(store.root().resolve("stories/" + storyId + "/film/film.mp4"), video);
@@ -111,8 +111,8 @@ class AssembleFilmMessagingTest {
         StoryEvent event = awaitEvent(storyId);
         assertEquals(StoryEvent.PayloadCase.STAGE_FAILED, event.getPayloadCase(), event.toString());
         assertEquals("postprocess", event.getStageFailed().getStage());
-        assertEquals("CLIP_NOT_FOUND", event.getStageFailed().getReason());
-        assertTrue(event.getStageFailed().getMessage().contains("shot 0"), event.getStageFailed().getMessage());
+        assertEquals("CLIP_NOT_FOUND", event.getStageFailed().getFailure().getReason());
+        assertTrue(event.getStageFailed().getFailure().getMessage().contains("shot 0"), event.getStageFailed().getFailure().getMessage());
     }
 
     @Test
@@ -138,16 +138,17 @@ class AssembleFilmMessagingTest {
 
     @Test
     void aCommandWithoutStoryIdEndsInTheDeadLetterQueue() {
-        byte[] anonymous = AssembleFilmCommand.newBuilder().setTitle("织女 " + UUID.randomUUID()).build().toByteArray();
+        AssembleFilmCommand command = AssembleFilmCommand.newBuilder().setTitle("织女 " + UUID.randomUUID()).build();
+        byte[] anonymous = command.toByteArray();
         QueueProbe deadLetters = QueueProbe.on(Queues.DEAD_LETTER);
-        DevStackTestResource.stack().brokerSend(Queues.POSTPROCESS_REQUESTS, anonymous, Map.of());
+        DevStackTestResource.stack().meshSend(Queues.POSTPROCESS_REQUESTS, "", command);
 
         await().atMost(WITHIN).until(() -> deadLetters.bodies().stream().anyMatch(body -> Arrays.equals(body, anonymous)));
     }
 
     private static List<String> stageFailure(StoryEvent event) {
         assertEquals(StoryEvent.PayloadCase.STAGE_FAILED, event.getPayloadCase(), event.toString());
-        return List.of(event.getStageFailed().getStage(), event.getStageFailed().getReason());
+        return List.of(event.getStageFailed().getStage(), event.getStageFailed().getFailure().getReason());
     }
 
     private static String sha256(Path file) throws IOException, java.security.NoSuchAlgorithmException {

@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.Queues;
-import io.starloom.proto.v1.EnrichStoryCommand;
+import io.starloom.mesh.v1.EnrichStoryCommand;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Story;
 import io.starloom.proto.v1.StoryState;

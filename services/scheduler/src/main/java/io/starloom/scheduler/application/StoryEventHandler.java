@@ -12,27 +12,29 @@ import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
+import com.google.protobuf.util.Durations;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.Queues;
-import io.starloom.proto.v1.AssembleFilmCommand;
-import io.starloom.proto.v1.ClipRef;
-import io.starloom.proto.v1.FilmAssembled;
-import io.starloom.proto.v1.GenerateShotCommand;
+import io.starloom.mesh.v1.AssembleFilmCommand;
+import io.starloom.mesh.v1.ClipRef;
+import io.starloom.mesh.v1.FilmAssembled;
+import io.starloom.mesh.v1.GenerateShotCommand;
 import io.starloom.proto.v1.Language;
-import io.starloom.proto.v1.ModelProfile;
-import io.starloom.proto.v1.ModerateTextCommand;
+import io.starloom.mesh.v1.ModelProfile;
+import io.starloom.mesh.v1.ModerateTextCommand;
 import io.starloom.proto.v1.Shot;
-import io.starloom.proto.v1.ShotFailed;
-import io.starloom.proto.v1.ShotGenerated;
-import io.starloom.proto.v1.ShotStarted;
+import io.starloom.mesh.v1.ShotFailed;
+import io.starloom.mesh.v1.ShotGenerated;
+import io.starloom.mesh.v1.ShotStarted;
 import io.starloom.proto.v1.ShotState;
-import io.starloom.proto.v1.StageFailed;
-import io.starloom.proto.v1.StoryEnriched;
-import io.starloom.proto.v1.StoryEvent;
+import io.starloom.mesh.v1.StageFailed;
+import io.starloom.mesh.v1.StoryEnriched;
+import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.proto.v1.StoryState;
 import io.starloom.proto.v1.Storyboard;
-import io.starloom.proto.v1.TextModerated;
+import io.starloom.mesh.v1.TextModerated;
 import io.starloom.proto.v1.Verdict;
 import io.starloom.proto.v1.VideoFormat;
 import io.starloom.scheduler.config.SchedulerConfig;
@@ -213,7 +215,7 @@ public class StoryEventHandler {
             }
             shot.state = ShotState.SHOT_STATE_GENERATED;
             shot.clipUri = generated.getClipUri();
-            shot.renderMillis = generated.getRenderMillis();
+            shot.renderMillis = Durations.toMillis(generated.getRenderDuration());
             shot.updatedAt = Instant.now();
             story.state = StoryState.STORY_STATE_GENERATING;
             story.updatedAt = shot.updatedAt;
@@ -247,14 +249,14 @@ public class StoryEventHandler {
                 return Uni.createFrom().item(false);
             }
             if (failed.getRetryable() && shot.attempt < config.generation().maxAttempts()) {
-                LOG.infof("story %s shot %d attempt %d failed (%s), retrying", story.id, shot.index, shot.attempt, failed.getReason());
+                LOG.infof("story %s shot %d attempt %d failed (%s), retrying", story.id, shot.index, shot.attempt, failed.getFailure().getReason());
                 story.updatedAt = Instant.now();
                 return dispatch(story, shot, shot.attempt + 1).replaceWith(true);
             }
             shot.state = ShotState.SHOT_STATE_FAILED;
             shot.updatedAt = Instant.now();
             fail(story, "SHOT_FAILED", "shot " + (shot.index + 1) + " failed after " + shot.attempt + " attempt(s): "
-                    + failed.getReason() + " " + failed.getMessage());
+                    + failed.getFailure().getReason() + " " + failed.getFailure().getMessage());
             return Uni.createFrom().item(true);
         });
     }
@@ -265,7 +267,7 @@ public class StoryEventHandler {
         }
         Instant now = Instant.now();
         story.film = assembled.getFilm().toByteArray();
-        story.assembleMillis = assembled.getAssembleMillis();
+        story.assembleMillis = Durations.toMillis(assembled.getAssembleDuration());
         story.state = StoryState.STORY_STATE_COMPLETED;
         story.updatedAt = now;
         story.finishedAt = now;
@@ -273,8 +275,8 @@ public class StoryEventHandler {
     }
 
     private Uni<Boolean> stageFailed(StoryEntity story, StageFailed failed) {
-        fail(story, failed.getReason().isBlank() ? "STAGE_FAILED" : failed.getReason(),
-                failed.getStage() + ": " + failed.getMessage());
+        fail(story, failed.getFailure().getReason().isBlank() ? "STAGE_FAILED" : failed.getFailure().getReason(),
+                failed.getStage() + ": " + failed.getFailure().getMessage());
         return Uni.createFrom().item(true);
     }
 

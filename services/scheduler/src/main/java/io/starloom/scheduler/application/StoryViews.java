@@ -8,11 +8,12 @@ import com.google.protobuf.Duration;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
 
+import io.starloom.contracts.Failures;
 import io.starloom.proto.v1.Failure;
 import io.starloom.proto.v1.Film;
 import io.starloom.proto.v1.ShotStatus;
 import io.starloom.proto.v1.Story;
-import io.starloom.proto.v1.TextModerated;
+import io.starloom.mesh.v1.TextModerated;
 import io.starloom.scheduler.domain.StoryStates;
 import io.starloom.scheduler.persistence.ShotEntity;
 import io.starloom.scheduler.persistence.StoryEntity;
@@ -44,7 +45,7 @@ public final class StoryViews {
             view.setFilm(parse(() -> Film.parseFrom(story.film)));
         }
         if (story.failureReason != null) {
-            view.setFailure(Failure.newBuilder().setReason(story.failureReason)
+            view.setFailure(Failure.newBuilder().setReason(story.failureReason).setDomain(Failures.domain("scheduler"))
                     .setMessage(story.failureMessage == null ? "" : story.failureMessage));
         }
         if (story.findings != null) {

@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.messaging.MalformedMessageException;
 import io.starloom.contracts.messaging.ProtoEnvelope;
-import io.starloom.proto.v1.StoryEvent;
+import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.scheduler.application.StoryEventHandler;
 
 /**
@@ -33,7 +33,7 @@ public class SchedulerEventConsumer {
         StoryEvent event;
         UUID storyId;
         try {
-            event = ProtoEnvelope.unwrap(message, StoryEvent.newBuilder());
+            event = ProtoEnvelope.open(message, StoryEvent.getDefaultInstance());
             storyId = UUID.fromString(event.getStoryId());
         } catch (MalformedMessageException | IllegalArgumentException e) {
             LOG.warnf("unreadable event refused: %s", e.getMessage());
