@@ -2,7 +2,7 @@ package io.starloom.cli.command;
 
 import com.google.protobuf.ProtocolMessageEnum;
 
-import io.starloom.cli.ApiNames;
+import io.starloom.contracts.ProtoNames;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Resolution;
 import io.starloom.proto.v1.Style;
@@ -16,38 +16,33 @@ final class NameConverters {
 
     abstract static class Named<E extends Enum<E> & ProtocolMessageEnum> implements ITypeConverter<E> {
         private final Class<E> type;
-        private final String prefix;
 
-        Named(Class<E> type, String prefix) {
+        Named(Class<E> type) {
             this.type = type;
-            this.prefix = prefix;
         }
 
         @Override
         public E convert(String value) {
-            try {
-                return ApiNames.parse(value, type, prefix);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return ProtoNames.parseShortName(type, value).orElseThrow(() -> new TypeConversionException(
+                    "'" + value + "' is not one of " + String.join(", ", ProtoNames.shortNames(type))));
         }
     }
 
     static final class LanguageName extends Named<Language> {
         public LanguageName() {
-            super(Language.class, "LANGUAGE_");
+            super(Language.class);
         }
     }
 
     static final class StyleName extends Named<Style> {
         public StyleName() {
-            super(Style.class, "STYLE_");
+            super(Style.class);
         }
     }
 
     static final class ResolutionName extends Named<Resolution> {
         public ResolutionName() {
-            super(Resolution.class, "RESOLUTION_");
+            super(Resolution.class);
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 import com.google.protobuf.Timestamp;
 
-import io.starloom.cli.ApiNames;
+import io.starloom.contracts.ProtoNames;
 import io.starloom.proto.v1.Failure;
 import io.starloom.proto.v1.Film;
 import io.starloom.proto.v1.Finding;
@@ -27,7 +27,7 @@ public final class StoryText {
     }
 
     public static String state(Story story) {
-        return ApiNames.state(story.getState(), "STORY_STATE_");
+        return ProtoNames.bare(story.getState());
     }
 
     public static boolean isFinal(Story story) {
@@ -72,9 +72,9 @@ public final class StoryText {
         lines.add(field("id", story.getId()));
         lines.add(field("title", story.getTitle()));
         lines.add(field("state", state(story) + "  " + story.getProgressPercent() + "%"));
-        lines.add(field("language", orDefault(ApiNames.of(story.getLanguage(), "LANGUAGE_"), "detected")
-                + "   style " + orDefault(ApiNames.of(story.getStyle(), "STYLE_"), "cinematic")
-                + "   resolution " + orDefault(ApiNames.of(story.getResolution(), "RESOLUTION_"), "720p")));
+        lines.add(field("language", orDefault(shortName(story.getLanguage()), "detected")
+                + "   style " + orDefault(shortName(story.getStyle()), "cinematic")
+                + "   resolution " + orDefault(shortName(story.getResolution()), "720p")));
         if (story.hasCreateTime()) {
             lines.add(field("created", LOCAL_TIME.format(instant(story.getCreateTime()).atZone(zone))
                     + "   elapsed " + clock(elapsed(story, Instant.now()))));
@@ -112,7 +112,7 @@ public final class StoryText {
     }
 
     private static String finding(Finding finding) {
-        return String.format(Locale.ROOT, "  %s: \"%s\" at %d–%d", ApiNames.of(finding.getCategory(), "CATEGORY_"), finding.getTerm(),
+        return String.format(Locale.ROOT, "  %s: \"%s\" at %d–%d", shortName(finding.getCategory()), finding.getTerm(),
                 finding.getStart(), finding.getEnd());
     }
 
@@ -124,7 +124,7 @@ public final class StoryText {
 
     private static String shotLine(ShotStatus shot) {
         return String.format(Locale.ROOT, "  #%-3d %-10s attempt %d  %s", shot.getIndex(),
-                ApiNames.state(shot.getState(), "SHOT_STATE_"), shot.getAttempt(), shot.getNarration());
+                ProtoNames.bare(shot.getState()), shot.getAttempt(), shot.getNarration());
     }
 
     private static String field(String name, String value) {
@@ -137,5 +137,10 @@ public final class StoryText {
 
     private static Instant instant(Timestamp timestamp) {
         return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+    }
+
+    /** "ink-wash" for STYLE_INK_WASH; "" for an unspecified value. */
+    private static String shortName(com.google.protobuf.ProtocolMessageEnum value) {
+        return ProtoNames.isSpecified(value) ? ProtoNames.shortName(value) : "";
     }
 }
