@@ -53,12 +53,16 @@ public final class DevStack implements AutoCloseable {
             return thread;
         });
         try {
+            // Every listener binds to options.bindHost() only: loopback unless the caller asked for more.
             Future<EmbeddedDatabase> database = startIf(options.postgres(), starter,
-                    () -> new EmbeddedDatabase(state.resolve("postgres"), state.resolve("postgres.log"), options.postgresPort()));
+                    () -> new EmbeddedDatabase(state.resolve("postgres"), state.resolve("postgres.log"), listenAddresses(options),
+                            options.postgresPort()));
             Future<EmbeddedBroker> broker = startIf(options.broker(), starter,
-                    () -> new EmbeddedBroker(state.resolve("artemis"), portOrFree(options.amqpPort()), "starloom", randomSecret()));
+                    () -> new EmbeddedBroker(state.resolve("artemis"), options.bindHost(), portOrFree(options.amqpPort()), "starloom",
+                            randomSecret()));
             Future<LocalOidcIssuer> oidc = startIf(options.oidc(), starter,
-                    () -> new LocalOidcIssuer(state.resolve("oidc-signing-key.pem"), options.oidcPort()));
+                    () -> new LocalOidcIssuer(state.resolve("oidc-signing-key.pem"), options.bindHost(),
+                            urlHost(options.connectHost()), options.oidcPort()));
             Startup startup = new Startup();
             DevStack stack = new DevStack(options, startup.await(database), startup.await(broker), startup.await(oidc));
             startup.throwIfFailed();
@@ -66,6 +70,23 @@ public final class DevStack implements AutoCloseable {
         } finally {
             starter.shutdown();
         }
+    }
+
+    /**
+     * PostgreSQL's {@code listen_addresses} for the bind host. Zonky itself checks start-up and creates the
+     * database over {@code localhost}, so a specific non-loopback address is served on 127.0.0.1 as well.
+     */
+    static String listenAddresses(DevStackOptions options) {
+        String host = options.bindHost();
+        if (options.bindsEveryInterface()) {
+            return "*";
+        }
+        return host.equals(DevStackOptions.LOOPBACK) || host.equals("localhost") ? host : host + "," + DevStackOptions.LOOPBACK;
+    }
+
+    /** A host as it appears in a URL: IPv6 literals in brackets. */
+    static String urlHost(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     private static <T> Future<T> startIf(boolean wanted, ExecutorService starter, Callable<T> part) {
@@ -120,14 +141,14 @@ public final class DevStack implements AutoCloseable {
     public Map<String, String> env() {
         Map<String, String> env = new LinkedHashMap<>();
         if (database != null) {
-            String hostPort = "127.0.0.1:" + database.port() + "/" + EmbeddedDatabase.DATABASE;
+            String hostPort = urlHost(options.connectHost()) + ":" + database.port() + "/" + EmbeddedDatabase.DATABASE;
             env.put("STARLOOM_DB_REACTIVE_URL", "postgresql://" + hostPort);
             env.put("STARLOOM_DB_JDBC_URL", "jdbc:postgresql://" + hostPort);
             env.put("STARLOOM_DB_USERNAME", EmbeddedDatabase.USER);
             env.put("STARLOOM_DB_PASSWORD", EmbeddedDatabase.PASSWORD);
         }
         if (broker != null) {
-            env.put("AMQP_HOST", "127.0.0.1");
+            env.put("AMQP_HOST", options.connectHost());
             env.put("AMQP_PORT", String.valueOf(broker.port()));
             env.put("AMQP_USERNAME", broker.user());
             env.put("AMQP_PASSWORD", broker.password());

@@ -1,12 +1,10 @@
 package io.starloom.devstack;
 
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
@@ -16,40 +14,48 @@ import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.config.FileDeploymentManager;
+import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMAcceptorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnectorFactory;
-import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
+import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
 import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 
-import io.starloom.contracts.Queues;
-
 /**
- * ActiveMQ Artemis speaking AMQP 1.0 on loopback, persistent, with the mesh's queues declared and
- * dead-lettering configured exactly as production should have it. A second, in-VM acceptor lets the
- * devstack itself inject raw messages without an AMQP client.
+ * ActiveMQ Artemis speaking AMQP 1.0, persistent, with the mesh's topology exactly as production has it:
+ * queues, dead-lettering and roles come from {@code deploy/broker/broker.xml}, packaged into this jar
+ * ({@link #TOPOLOGY}). Only what is per run is set here: the listening address and port, the state
+ * directories and the user. A second, in-VM acceptor lets the devstack itself inject raw messages without
+ * an AMQP client.
  */
 final class EmbeddedBroker implements AutoCloseable {
-    private static final String ROLE = "starloom";
-    /** Settings for every address of the mesh. */
-    private static final String MESH_ADDRESSES = "starloom.#";
+    /** deploy/broker/broker.xml, next to this class in the jar (see the devstack POM's resources). */
+    static final String TOPOLOGY = "broker.xml";
+    /** The role broker.xml grants on the mesh's addresses; the devstack's user has it. */
+    static final String ROLE = "starloom";
     /** In-VM acceptors are JVM-global: each broker (tests may run several) needs its own id. */
     private static final AtomicInteger IN_VM_IDS = new AtomicInteger();
 
     private final Path journalDir;
+    private final String host;
     private final int port;
     private final String user;
     private final String password;
     private final int inVmId = IN_VM_IDS.incrementAndGet();
     private EmbeddedActiveMQ server;
 
-    EmbeddedBroker(Path journalDir, int port, String user, String password) {
+    /**
+     * @param host the address to listen on, e.g. 127.0.0.1 (0.0.0.0 for every interface)
+     */
+    EmbeddedBroker(Path journalDir, String host, int port, String user, String password) {
         this.journalDir = journalDir;
+        this.host = host;
         this.port = port;
         this.user = user;
         this.password = password;
@@ -81,7 +87,7 @@ final class EmbeddedBroker implements AutoCloseable {
         try {
             embedded.start();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot start the AMQP broker on port " + port, e);
+            throw new IllegalStateException("cannot start the AMQP broker on " + host + ":" + port, e);
         }
         server = embedded;
     }
@@ -100,46 +106,50 @@ final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    private Configuration configuration() {
-        try {
-            Configuration config = new ConfigurationImpl()
-                    .setName("starloom-devstack")
-                    .setPersistenceEnabled(true)
-                    .setSecurityEnabled(true)
-                    .setJournalDirectory(journalDir.resolve("journal").toString())
-                    .setBindingsDirectory(journalDir.resolve("bindings").toString())
-                    .setLargeMessagesDirectory(journalDir.resolve("large-messages").toString())
-                    .setPagingDirectory(journalDir.resolve("paging").toString())
-                    // Commands and events are a few KiB; small journal files make the first start quick.
-                    .setJournalFileSize(1024 * 1024)
-                    .setJMXManagementEnabled(false)
-                    .addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + port + "?protocols=AMQP")
-                    .addAcceptorConfiguration(new TransportConfiguration(InVMAcceptorFactory.class.getName(), Map.of("serverId", inVmId)));
-            config.putSecurityRoles("#", Set.of(new Role(ROLE, true, true, true, true, true, true, true, true, true, true, false, false)));
-            config.addAddressSetting(MESH_ADDRESSES, new AddressSettings()
-                    .setDeadLetterAddress(SimpleString.of(Queues.DEAD_LETTER))
-                    .setExpiryAddress(SimpleString.of(Queues.EXPIRY))
-                    .setMaxDeliveryAttempts(Queues.MAX_DELIVERY_ATTEMPTS)
-                    .setRedeliveryDelay(200)
-                    .setRedeliveryMultiplier(2.0)
-                    .setMaxRedeliveryDelay(2000)
-                    .setAutoCreateQueues(true)
-                    .setAutoCreateAddresses(true)
-                    .setDefaultAddressRoutingType(RoutingType.ANYCAST)
-                    .setDefaultQueueRoutingType(RoutingType.ANYCAST));
-            for (String queue : Queues.WORK_QUEUES) {
-                config.addQueueConfiguration(durableAnycast(queue));
-            }
-            config.addQueueConfiguration(durableAnycast(Queues.DEAD_LETTER));
-            config.addQueueConfiguration(durableAnycast(Queues.EXPIRY));
-            return config;
-        } catch (Exception e) {
-            throw new IllegalStateException("invalid broker configuration", e);
-        }
+    /** The packaged broker.xml with this run's listener, directories and sizes in place of production's. */
+    Configuration configuration() {
+        Configuration config = topology(topologyResource())
+                .setJournalDirectory(journalDir.resolve("journal").toString())
+                .setBindingsDirectory(journalDir.resolve("bindings").toString())
+                .setLargeMessagesDirectory(journalDir.resolve("large-messages").toString())
+                .setPagingDirectory(journalDir.resolve("paging").toString())
+                // Commands and events are a few KiB: 1 MiB journal files (production: broker.xml's 10 MiB) make
+                // the first start quick, as there is less to pre-allocate.
+                .setJournalFileSize(1024 * 1024)
+                // Several brokers may run in one test JVM, and nothing manages them over JMX.
+                .setJMXManagementEnabled(false)
+                // The packaged copy never changes while the broker runs (inside a jar it is not even a file).
+                .setConfigurationFileRefreshPeriod(0)
+                // Instead of production's acceptor on every interface: this run's address and port only.
+                .clearAcceptorConfigurations()
+                .addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(), Map.of(
+                        TransportConstants.HOST_PROP_NAME, host,
+                        TransportConstants.PORT_PROP_NAME, port,
+                        TransportConstants.PROTOCOLS_PROP_NAME, "AMQP"), "amqp"))
+                .addAcceptorConfiguration(new TransportConfiguration(InVMAcceptorFactory.class.getName(),
+                        Map.of("serverId", inVmId), "in-vm"));
+        return config;
     }
 
-    private static QueueConfiguration durableAnycast(String name) {
-        return QueueConfiguration.of(name).setAddress(name).setRoutingType(RoutingType.ANYCAST).setDurable(true);
+    /** Where the packaged broker.xml is. */
+    static URL topologyResource() {
+        URL resource = EmbeddedBroker.class.getResource(TOPOLOGY);
+        if (resource == null) {
+            throw new IllegalStateException(TOPOLOGY + " is missing next to " + EmbeddedBroker.class.getName()
+                    + ": the devstack POM copies it from deploy/broker; rebuild the devstack");
+        }
+        return resource;
+    }
+
+    /** A broker.xml read, validated against the Artemis schema and parsed by Artemis itself, as a broker would. */
+    static FileConfiguration topology(URL brokerXml) {
+        FileConfiguration config = new FileConfiguration();
+        try {
+            new FileDeploymentManager(brokerXml.toString()).addDeployable(config).readConfiguration();
+        } catch (Exception e) {
+            throw new IllegalStateException("invalid broker configuration " + brokerXml + ": " + e.getMessage(), e);
+        }
+        return config;
     }
 
     /** Sends a raw durable message, bypassing every service: for poison-message tests. */
@@ -161,6 +171,14 @@ final class EmbeddedBroker implements AutoCloseable {
     ServerLocator inVmLocator() {
         return ActiveMQClient.createServerLocatorWithoutHA(
                 new TransportConfiguration(InVMConnectorFactory.class.getName(), Map.of("serverId", inVmId)));
+    }
+
+    /** The running broker, for tests in this package. */
+    synchronized ActiveMQServer server() {
+        if (server == null) {
+            throw new IllegalStateException("the broker is stopped");
+        }
+        return server.getActiveMQServer();
     }
 
     /** Messages in a queue, delivered-but-unacknowledged ones included; 0 for a queue that does not exist. */

@@ -29,13 +29,16 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
 
-    EmbeddedDatabase(Path dataDir, Path logFile, int port) {
+    /**
+     * @param listenAddresses PostgreSQL's {@code listen_addresses}, e.g. {@code 127.0.0.1}
+     */
+    EmbeddedDatabase(Path dataDir, Path logFile, String listenAddresses, int port) {
         requireUsableIdentity();
-        postgres = startServer(dataDir, logFile, port);
+        postgres = startServer(dataDir, logFile, listenAddresses, port);
         createDatabaseIfMissing();
     }
 
-    private static EmbeddedPostgres startServer(Path dataDir, Path logFile, int port) {
+    private static EmbeddedPostgres startServer(Path dataDir, Path logFile, String listenAddresses, int port) {
         try {
             Files.createDirectories(dataDir);
             return EmbeddedPostgres.builder()
@@ -48,6 +51,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                     // the writes, but not power loss. Passed to initdb as --set, it halves cluster creation too.
                     .setLocaleConfig("set", "fsync=off")
                     .setServerConfig("max_connections", "200")
+                    // Said explicitly rather than left to the defaults of whichever binaries Zonky unpacks: only
+                    // the devstack's bind address (loopback unless asked otherwise), never every interface.
+                    .setServerConfig("listen_addresses", listenAddresses)
                     .setOutputRedirector(Redirect.appendTo(logFile.toFile()))
                     .setErrorRedirector(Redirect.appendTo(logFile.toFile()))
                     .start();

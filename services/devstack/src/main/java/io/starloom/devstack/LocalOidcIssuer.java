@@ -46,18 +46,22 @@ final class LocalOidcIssuer implements AutoCloseable {
     private final HttpServer server;
     private final String issuer;
 
-    LocalOidcIssuer(Path keyFile, int port) {
+    /**
+     * @param bindHost the address to listen on, e.g. 127.0.0.1
+     * @param issuerHost the host in the issuer URL, as clients on this machine reach it
+     */
+    LocalOidcIssuer(Path keyFile, String bindHost, String issuerHost, int port) {
         this.keyFile = keyFile;
         KeyPair keys = loadOrCreateKey(keyFile);
         this.privateKey = (RSAPrivateCrtKey) keys.getPrivate();
         this.publicKey = (RSAPublicKey) keys.getPublic();
         this.keyId = thumbprint(publicKey);
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
+            server = HttpServer.create(new InetSocketAddress(bindHost, port), 16);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen for the OIDC issuer on port " + port, e);
+            throw new UncheckedIOException("cannot listen for the OIDC issuer on " + bindHost + ":" + port, e);
         }
-        issuer = "http://127.0.0.1:" + server.getAddress().getPort();
+        issuer = "http://" + issuerHost + ":" + server.getAddress().getPort();
         server.createContext("/.well-known/openid-configuration", exchange -> respond(exchange, discovery()));
         server.createContext("/jwks", exchange -> respond(exchange, jwks()));
         server.start();

@@ -12,9 +12,14 @@ import java.util.stream.Collectors;
 
 /**
  * Runs the devstack until SIGTERM/SIGINT and writes its connection settings to {@code <state-dir>/devstack.env}.
- * Usage: {@code java -jar devstack.jar [--state-dir DIR] [--pg-port N] [--amqp-port N] [--oidc-port N]}.
+ * Usage: {@code java -jar devstack.jar [--state-dir DIR] [--bind HOST] [--pg-port N] [--amqp-port N] [--oidc-port N]}.
+ * {@code --bind} defaults to {@code $STARLOOM_BIND_HOST}, the variable the services read, and else to 127.0.0.1.
  */
 public final class Main {
+    static final String USAGE = "usage: devstack [--state-dir DIR] [--bind HOST] [--pg-port N] [--amqp-port N] [--oidc-port N]";
+    /** The bind address the services read as well (quarkus.http.host). */
+    static final String BIND_HOST_ENV = "STARLOOM_BIND_HOST";
+
     private Main() {
     }
 
@@ -22,24 +27,17 @@ public final class Main {
         try (InputStream logging = Main.class.getResourceAsStream("/devstack-logging.properties")) {
             LogManager.getLogManager().readConfiguration(logging);
         }
-        DevStackOptions.Builder options = DevStackOptions.builder();
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--state-dir" -> options.stateDir(Path.of(require(args[i], value)));
-                case "--pg-port" -> options.postgresPort(Integer.parseInt(require(args[i], value)));
-                case "--amqp-port" -> options.amqpPort(Integer.parseInt(require(args[i], value)));
-                case "--oidc-port" -> options.oidcPort(Integer.parseInt(require(args[i], value)));
-                default -> {
-                    System.err.println("unknown option " + args[i]
-                            + "; usage: devstack [--state-dir DIR] [--pg-port N] [--amqp-port N] [--oidc-port N]");
-                    System.exit(2);
-                }
-            }
-            i++;
+        DevStackOptions.Builder options;
+        try {
+            options = parse(System.getenv(BIND_HOST_ENV), args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "; " + USAGE);
+            System.exit(2);
+            return;
         }
         long begin = System.nanoTime();
-        DevStack stack = DevStack.start(options.build());
+        DevStackOptions chosen = options.build();
+        DevStack stack = DevStack.start(chosen);
         Path envFile = stack.stateDir().resolve("devstack.env");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -52,8 +50,8 @@ public final class Main {
             stopped.countDown();
         }));
         writeEnv(stack, envFile);
-        System.out.printf("devstack ready in %d ms: postgres %s, amqp %s:%s, oidc %s (settings in %s)%n",
-                (System.nanoTime() - begin) / 1_000_000, stack.env().get("STARLOOM_DB_JDBC_URL"), stack.env().get("AMQP_HOST"),
+        System.out.printf("devstack ready in %d ms, listening on %s: postgres %s, amqp %s:%s, oidc %s (settings in %s)%n",
+                (System.nanoTime() - begin) / 1_000_000, chosen.bindHost(), stack.env().get("STARLOOM_DB_JDBC_URL"), stack.env().get("AMQP_HOST"),
                 stack.env().get("AMQP_PORT"), stack.env().get("STARLOOM_OIDC_URL"), envFile);
         stopped.await();
     }
@@ -71,11 +69,48 @@ public final class Main {
         Files.move(tmp, envFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * The options a command line asks for.
+     *
+     * @param bindHostFromEnv {@code $STARLOOM_BIND_HOST}, or null: the bind host unless {@code --bind} says otherwise
+     * @throws IllegalArgumentException for an unknown option or a missing or malformed value
+     */
+    static DevStackOptions.Builder parse(String bindHostFromEnv, String... args) {
+        DevStackOptions.Builder options = DevStackOptions.builder();
+        if (bindHostFromEnv != null && !bindHostFromEnv.isBlank()) {
+            options.bindHost(bindHostFromEnv);
+        }
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--state-dir" -> options.stateDir(Path.of(require(args[i], value)));
+                case "--bind" -> options.bindHost(require(args[i], value));
+                case "--pg-port" -> options.postgresPort(port(args[i], require(args[i], value)));
+                case "--amqp-port" -> options.amqpPort(port(args[i], require(args[i], value)));
+                case "--oidc-port" -> options.oidcPort(port(args[i], require(args[i], value)));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+            i++;
+        }
+        return options;
+    }
+
     private static String require(String option, String value) {
-        if (value == null) {
-            System.err.println(option + " needs a value");
-            System.exit(2);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(option + " needs a value");
         }
         return value;
+    }
+
+    private static int port(String option, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a port number (0 for any free port), not " + value);
     }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
-import io.starloom.proto.v1.StoryEvent;
+import io.starloom.mesh.v1.StoryEvent;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.amqp.AmqpReceiverOptions;

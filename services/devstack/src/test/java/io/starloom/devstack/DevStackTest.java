@@ -2,8 +2,11 @@ package io.starloom.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +23,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +43,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.starloom.contracts.Queues;
+import io.vertx.amqp.AmqpClient;
+import io.vertx.amqp.AmqpClientOptions;
+import io.vertx.amqp.AmqpConnection;
+import io.vertx.amqp.AmqpMessage;
+import io.vertx.amqp.AmqpReceiverOptions;
+import io.vertx.core.Vertx;
 
 class DevStackTest {
     @TempDir
@@ -106,6 +119,33 @@ class DevStackTest {
     }
 
     @Test
+    void rawMessagesReachAnAmqpConsumerAsBinaryBodyWithApplicationProperties() throws Exception {
+        String queue = "starloom.devstack-test.raw";
+        Map<String, String> env = stack.env();
+        Vertx vertx = Vertx.vertx();
+        try {
+            CompletableFuture<AmqpMessage> received = new CompletableFuture<>();
+            AmqpConnection connection = AmqpClient.create(vertx, new AmqpClientOptions()
+                    .setHost(env.get("AMQP_HOST")).setPort(Integer.parseInt(env.get("AMQP_PORT")))
+                    .setUsername(env.get("AMQP_USERNAME")).setPassword(env.get("AMQP_PASSWORD")))
+                    .connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            // The receiver auto-creates the anycast queue; a raw send to an address without a queue would be dropped.
+            connection.createReceiver(queue, new AmqpReceiverOptions().addCapability("queue").setDurable(true))
+                    .onSuccess(receiver -> receiver.handler(received::complete))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+            stack.brokerSend(queue, new byte[] { 0, 1, (byte) 0xFF }, Map.of("cloudEvents:subject", "story-7"));
+
+            AmqpMessage message = received.get(10, TimeUnit.SECONDS);
+            assertThat(message.bodyAsBinary().getBytes()).containsExactly(0, 1, 0xFF);
+            assertThat(message.applicationProperties().getString("cloudEvents:subject")).isEqualTo("story-7");
+            connection.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void thirdFailedDeliveryMovesTheMessageToTheDeadLetterQueue() throws Exception {
         long deadBefore = stack.brokerQueueCount(Queues.DEAD_LETTER);
         stack.brokerSend(Queues.GENERATION_REQUESTS, new byte[] { 42 }, Map.of());
@@ -160,6 +200,33 @@ class DevStackTest {
         DevStackTestResource withDatabase = new DevStackTestResource();
         withDatabase.init(Map.of());
         assertThatThrownBy(withDatabase::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("postgres=false");
+    }
+
+    @Test
+    void everyListenerIsBoundToLoopbackOnly() throws Exception {
+        try (Connection connection = connect(stack); ResultSet rs = connection.createStatement().executeQuery("SHOW listen_addresses")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(DevStackOptions.LOOPBACK);
+        }
+        Map<String, Integer> ports = Listeners.ports(stack);
+        assertThat(ports).containsOnlyKeys("postgres", "amqp", "oidc");
+        ports.forEach((part, port) -> {
+            List<InetAddress> bound = Listeners.boundAddresses(port);
+            assertThat(bound).as(part + " listens on port " + port).isNotEmpty();
+            assertThat(bound).as(part + " binds to loopback only").allMatch(InetAddress::isLoopbackAddress);
+        });
+    }
+
+    @Test
+    void noListenerAnswersOnANonLoopbackAddressOfThisMachine() throws Exception {
+        Optional<InetAddress> external = Listeners.nonLoopbackAddress();
+        assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address to try the listeners on");
+        try (ServerSocket everywhere = new ServerSocket(0)) {
+            assertThat(Listeners.answers(external.get(), everywhere.getLocalPort()))
+                    .as("a socket on every interface answers on " + external.get() + ": the probe itself works").isTrue();
+        }
+        Listeners.ports(stack).forEach((part, port) -> assertThat(Listeners.answers(external.get(), port))
+                .as(part + " (port " + port + ") answers on " + external.get()).isFalse());
     }
 
     private static Connection connect(DevStack devStack) throws Exception {

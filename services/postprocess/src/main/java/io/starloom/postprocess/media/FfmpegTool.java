@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,12 +48,28 @@ public class FfmpegTool {
     private static final int STDERR_TAIL_LINES = 6;
     private static final int STDERR_TAIL_CHARS = 1200;
 
+    /** Finds the two executables: {@code [ffmpeg, ffprobe]}. */
+    private final Supplier<List<Path>> locator;
     private volatile Installation installation;
     /**
      * Why the executables cannot run, once known. A JVM that failed to load FFmpeg's native libraries
      * cannot retry (JavaCPP gives a vaguer error the second time): fix the machine and restart.
      */
     private MediaToolUnavailableException unavailable;
+
+    /** The executables of the bundle, unpacked by JavaCPP on first use. */
+    public FfmpegTool() {
+        this.locator = FfmpegTool::bundledExecutables;
+    }
+
+    /**
+     * For tests: executables that stand in for the bundle's, e.g. in a directory the test controls. They are
+     * prepared like the bundle's: their directory goes first on the library path, and the soname links
+     * their loader asks for are made there.
+     */
+    FfmpegTool(Path ffmpeg, Path ffprobe) {
+        this.locator = () -> List.of(ffmpeg, ffprobe);
+    }
 
     /**
      * Runs one executable to completion and returns how it ended; a non-zero exit is a result, not an
@@ -102,7 +119,12 @@ public class FfmpegTool {
         return found;
     }
 
-    private static Installation locate() {
+    private Installation locate() {
+        List<Path> executables = locator.get();
+        return prepare(executables.get(0), executables.get(1));
+    }
+
+    private static List<Path> bundledExecutables() {
         String ffmpeg;
         String ffprobe;
         try {
@@ -115,11 +137,16 @@ public class FfmpegTool {
             throw new MediaToolUnavailableException("org.bytedeco:ffmpeg carries no ffmpeg/ffprobe executables for "
                     + Loader.getPlatform());
         }
-        Path libraryDir = Path.of(ffmpeg).getParent();
+        return List.of(Path.of(ffmpeg), Path.of(ffprobe));
+    }
+
+    /** Puts the executables' directory on the library path and makes both start, linking sonames if need be. */
+    private static Installation prepare(Path ffmpeg, Path ffprobe) {
+        Path libraryDir = ffmpeg.getParent();
         String inherited = System.getenv("LD_LIBRARY_PATH");
         Map<String, String> environment = Map.of("LD_LIBRARY_PATH",
                 inherited == null || inherited.isBlank() ? libraryDir.toString() : libraryDir + ":" + inherited);
-        Installation tools = new Installation(Path.of(ffmpeg), Path.of(ffprobe), environment);
+        Installation tools = new Installation(ffmpeg, ffprobe, environment);
         makeRunnable(tools.ffmpeg(), libraryDir, environment);
         makeRunnable(tools.ffprobe(), libraryDir, environment);
         LOG.debugf("FFmpeg executables in %s", libraryDir);

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.starloom.postprocess.media.FfmpegTool.Executable;
 
@@ -56,20 +59,44 @@ class FfmpegToolTest {
     }
 
     @Test
-    void anExecutableThatCannotStartIsUnavailableAndRepairedOnTheNextRun() throws Exception {
-        FfmpegTool tool = new FfmpegTool();
+    void anExecutableThatCannotStartIsUnavailableAndRepairedOnTheNextRun(@TempDir Path dir) throws Exception {
+        new FfmpegTool().verify(); // the bundle itself runs: the stand-ins below hand over to it
+        Path bundle = Path.of(Loader.load(org.bytedeco.ffmpeg.ffprobe.class)).getParent();
+        // The bundle ships libva.so; the FFmpeg libraries ask for its soname, which the tool links. Whether this machine
+        // has a libva.so.2 of its own (Debian's ffmpeg brings one) must not matter, so the executables the tool runs are
+        // stand-ins in a directory of the test's own, with the bundle's libva.so: each fails as the dynamic loader does
+        // while libva.so.2 is missing next to it, and runs the bundle's executable once it is there.
+        assertTrue(Files.isRegularFile(bundle.resolve("libva.so")), "the bundle ships libva.so");
+        Files.createSymbolicLink(dir.resolve("libva.so"), bundle.resolve("libva.so"));
+        FfmpegTool tool = new FfmpegTool(standIn(dir, Loader.load(org.bytedeco.ffmpeg.ffmpeg.class), bundle),
+                standIn(dir, Loader.load(org.bytedeco.ffmpeg.ffprobe.class), bundle));
         tool.verify();
-        Path bundle = Path.of(org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.ffprobe.class)).getParent();
-        // The bundle ships libva.so; the FFmpeg libraries ask for its soname, which the tool links.
-        Path link = bundle.resolve("libva.so.2");
+        Path link = dir.resolve("libva.so.2");
         assertTrue(Files.isSymbolicLink(link), "soname link made by verify()");
         Files.delete(link);
 
         MediaToolUnavailableException e = assertThrows(MediaToolUnavailableException.class,
                 () -> tool.run(Executable.FFPROBE, List.of("-version"), Duration.ofSeconds(30)));
         assertTrue(e.getMessage().contains("libva.so.2"), e.getMessage());
-        assertTrue(tool.run(Executable.FFPROBE, List.of("-version"), Duration.ofSeconds(30)).succeeded());
+        ToolResult repaired = tool.run(Executable.FFPROBE, List.of("-version"), Duration.ofSeconds(30));
+        assertTrue(repaired.succeeded());
+        assertTrue(repaired.stdout().startsWith("ffprobe version 7.1"), "the bundle's ffprobe ran: " + repaired.stdout());
         assertTrue(Files.isSymbolicLink(link));
+    }
+
+    /** A shell script in {@code dir} that starts only while {@code dir} holds libva.so.2, then runs {@code real}. */
+    private static Path standIn(Path dir, String real, Path bundle) throws Exception {
+        Path script = dir.resolve(Path.of(real).getFileName());
+        Files.writeString(script, """
+                #!/bin/sh
+                if [ ! -e "$(dirname "$0")/libva.so.2" ]; then
+                  echo "$0: error while loading shared libraries: libva.so.2: cannot open shared object file: No such file or directory" >&2
+                  exit 127
+                fi
+                LD_LIBRARY_PATH="$LD_LIBRARY_PATH:%s" exec '%s' "$@"
+                """.formatted(bundle, real));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return script;
     }
 
     @Test
