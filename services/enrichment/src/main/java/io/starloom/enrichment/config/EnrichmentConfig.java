@@ -9,7 +9,8 @@ import io.starloom.proto.v1.Language;
 
 /**
  * Everything about a storyboard that an operator may tune: limits, reading speed, style templates,
- * camera cues and the model's negative prompt. Defaults live in {@code application.properties}.
+ * camera cues and the model's negative prompt. The style templates and camera cues are written in
+ * {@code application.properties}; every other setting has its default here.
  */
 @ConfigMapping(prefix = "starloom.enrichment")
 public interface EnrichmentConfig {
@@ -22,14 +23,22 @@ public interface EnrichmentConfig {
     @WithDefault("12")
     int maxShots();
 
-    /** Planned on-screen length of every shot (the Wan2.2 clip is 81 frames at 16 fps, about 5 s). */
+    /**
+     * Planned on-screen length of every shot (the Wan2.2 A14B clip is 81 frames at 16 fps, about 5 s); the
+     * narration of a shot is sized to reading speed × this.
+     */
     @WithDefault("5")
     int shotSeconds();
 
-    /** Narration pace used to size each shot's narration. */
+    /** Pace of calm narration, used to size each shot's narration. */
     ReadingSpeed readingSpeed();
 
-    /** Negative prompt shared by every shot (the model family's default). */
+    /**
+     * Negative prompt shared by every shot: Wan2.2's default ({@code wan/configs/shared_config.py},
+     * {@code sample_neg_prompt}), 28 terms, 137 code points.
+     */
+    @WithDefault("色调艳丽，过曝，静态，细节模糊不清，字幕，风格，作品，画作，画面，静止，整体发灰，最差质量，低质量，JPEG压缩残留，丑陋的，残缺的，"
+            + "多余的手指，画得不好的手部，画得不好的脸部，畸形的，毁容的，形态畸形的肢体，手指融合，静止不动的画面，杂乱的背景，三条腿，背景人很多，倒着走")
     String negativePrompt();
 
     /** Style used when a request leaves it unspecified, e.g. {@code cinematic}. */
@@ -44,9 +53,11 @@ public interface EnrichmentConfig {
 
     interface ReadingSpeed {
         /** Chinese characters per second. */
+        @WithDefault("4.5")
         double zh();
 
         /** English words per second. */
+        @WithDefault("2.8")
         double en();
     }
 

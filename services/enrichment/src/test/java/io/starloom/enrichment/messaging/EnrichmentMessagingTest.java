@@ -1,7 +1,5 @@
 package io.starloom.enrichment.messaging;
 
-import io.starloom.devstack.QueueProbe;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,13 +17,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starloom.contracts.Queues;
+import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.devstack.DevStackTestResource;
+import io.starloom.devstack.QueueProbe;
 import io.starloom.enrichment.domain.Samples;
 import io.starloom.enrichment.domain.StoryInput;
 import io.starloom.mesh.v1.EnrichStoryCommand;
+import io.starloom.mesh.v1.ModerateTextCommand;
+import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Storyboard;
-import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.proto.v1.Style;
 
 /** The AMQP side against the real broker: commands in on the request queue, events out on the scheduler's queue. */
@@ -89,5 +90,22 @@ class EnrichmentMessagingTest {
         DevStackTestResource.stack().meshSend(Queues.ENRICHMENT_REQUESTS, "", command);
 
         await().atMost(WITHIN).until(() -> deadLetters.bodies().stream().anyMatch(body -> Arrays.equals(body, anonymous)));
+    }
+
+    @Test
+    void aCommandUnderAnotherTypeEndsInTheDeadLetterQueueUnenriched() {
+        String storyId = UUID.randomUUID().toString();
+        byte[] command = EnrichStoryCommand.newBuilder().setStoryId(storyId).setText(Samples.story("andromeda.zh.txt")).build().toByteArray();
+        QueueProbe deadLetters = QueueProbe.on(Queues.DEAD_LETTER);
+        QueueProbe events = QueueProbe.on(Queues.SCHEDULER_EVENTS);
+        DevStackTestResource.stack().brokerSend(Queues.ENRICHMENT_REQUESTS, command, Map.of(
+                "cloudEvents:specversion", "1.0",
+                "cloudEvents:id", UUID.randomUUID().toString(),
+                "cloudEvents:source", "/starloom/scheduler",
+                ProtoEnvelope.TYPE_PROPERTY, ModerateTextCommand.getDescriptor().getFullName(),
+                ProtoEnvelope.SUBJECT_PROPERTY, storyId));
+
+        await().atMost(WITHIN).until(() -> deadLetters.bodies().stream().anyMatch(body -> Arrays.equals(body, command)));
+        assertEquals(List.of(), events.eventsFor(storyId));
     }
 }

@@ -16,7 +16,6 @@ import org.apache.qpid.proton.amqp.messaging.ApplicationProperties;
 import org.apache.qpid.proton.amqp.messaging.Data;
 import org.apache.qpid.proton.amqp.messaging.Section;
 import org.apache.qpid.proton.amqp.messaging.Source;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -73,19 +72,16 @@ public class GenerationQueueReceiver {
     private volatile boolean busy;
     private volatile boolean linked;
 
-    public GenerationQueueReceiver(Vertx vertx, ShotCommandHandler handler, WorkerConfig config, WorkerIdentity identity,
-            @ConfigProperty(name = "amqp-host", defaultValue = "localhost") String host,
-            @ConfigProperty(name = "amqp-port", defaultValue = "5672") int port,
-            @ConfigProperty(name = "amqp-username") Optional<String> username,
-            @ConfigProperty(name = "amqp-password") Optional<String> password) {
+    public GenerationQueueReceiver(Vertx vertx, ShotCommandHandler handler, WorkerConfig config, WorkerIdentity identity) {
+        WorkerConfig.Queue queue = config.worker().queue();
         this.vertx = vertx;
         this.handler = handler;
-        this.host = host;
-        this.port = port;
-        this.username = username;
-        this.password = password;
-        this.address = config.worker().queue().address();
-        this.reconnectInterval = config.worker().queue().reconnectInterval();
+        this.host = queue.host();
+        this.port = queue.port();
+        this.username = queue.username();
+        this.password = queue.password();
+        this.address = queue.address();
+        this.reconnectInterval = queue.reconnectInterval();
         this.container = "starloom-inference-worker-" + identity.id();
     }
 

@@ -104,7 +104,7 @@ public class ShotCommandHandler {
             record(generated.reused() ? "reused" : "generated", took);
             LOG.infof("story %s shot %d attempt %d: %s %d frames %dx%d in %d ms -> %s", command.getStoryId(), command.getShotIndex(),
                     command.getAttempt(), generated.reused() ? "reused" : backend.name() + " rendered", generated.facts().frames(),
-                    generated.facts().width(), generated.facts().height(), took.toMillis(), generated.clip());
+                    generated.facts().width(), generated.facts().height(), took.toMillis(), generated.clipUri());
         } else {
             record("failed", took);
         }

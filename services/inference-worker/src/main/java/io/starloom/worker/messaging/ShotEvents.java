@@ -31,7 +31,7 @@ final class ShotEvents {
             return StoryEvent.newBuilder().setShotGenerated(ShotGenerated.newBuilder()
                     .setShotIndex(command.getShotIndex())
                     .setAttempt(command.getAttempt())
-                    .setClipUri(generated.clip().toUri().toString())
+                    .setClipUri(generated.clipUri())
                     .setFrameCount(generated.facts().frames())
                     .setRenderDuration(Durations.fromMillis(generated.facts().renderMillis()))
                     .setBackend(backend));

@@ -11,17 +11,19 @@ import com.google.protobuf.Timestamp;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.starloom.contracts.Queues;
 import io.starloom.contracts.messaging.ProtoEnvelope;
+import io.starloom.mesh.support.messaging.MeshSource;
 import io.starloom.mesh.v1.StoryEvent;
 
 /** Reports to the scheduler on {@code starloom.scheduler.events}. */
 @ApplicationScoped
 public class StoryEventPublisher {
-    private static final String SOURCE = "/starloom/inference-worker";
+    private static final String SOURCE = MeshSource.of(ShotEvents.SERVICE);
 
     private final MutinyEmitter<byte[]> emitter;
 
-    public StoryEventPublisher(@Channel("scheduler-events") MutinyEmitter<byte[]> emitter) {
+    public StoryEventPublisher(@Channel(Queues.SCHEDULER_EVENTS) MutinyEmitter<byte[]> emitter) {
         this.emitter = emitter;
     }
 

@@ -1,7 +1,5 @@
 package io.starloom.worker.shot;
 
-import java.nio.file.Path;
-
 import io.starloom.worker.backend.ClipFacts;
 
 /** How a shot ended on this worker. */
@@ -10,8 +8,8 @@ public sealed interface ShotOutcome {
     String INVALID_COMMAND = "INVALID_COMMAND";
     String BACKEND_ERROR = "BACKEND_ERROR";
 
-    /** The clip is in place; {@code reused} when an earlier delivery of the same command had made it. */
-    record Generated(Path clip, ClipFacts facts, boolean reused) implements ShotOutcome {
+    /** The clip is in the media store; {@code reused} when an earlier delivery of the same command had made it. */
+    record Generated(String clipUri, ClipFacts facts, boolean reused) implements ShotOutcome {
     }
 
     /** No clip; {@code retryable} when another attempt may succeed. */

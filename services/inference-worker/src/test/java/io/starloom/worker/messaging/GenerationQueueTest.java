@@ -29,22 +29,20 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import com.google.protobuf.util.Durations;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starloom.contracts.Queues;
+import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.devstack.DevStackTestResource;
-import com.google.protobuf.util.Durations;
-
+import io.starloom.mesh.support.media.MediaKey;
+import io.starloom.mesh.support.media.MediaStore;
+import io.starloom.mesh.v1.EnrichStoryCommand;
 import io.starloom.mesh.v1.GenerateShotCommand;
-import com.google.protobuf.util.Durations;
-
 import io.starloom.mesh.v1.ModelProfile;
-import com.google.protobuf.util.Durations;
-
 import io.starloom.mesh.v1.ShotGenerated;
-import com.google.protobuf.util.Durations;
-
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.proto.v1.VideoFormat;
 import io.starloom.worker.media.DecodedClip;
@@ -91,6 +89,9 @@ class GenerationQueueTest {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    MediaStore store;
 
     @Test
     @Order(1)
@@ -197,6 +198,23 @@ class GenerationQueueTest {
 
     @Test
     @Order(6)
+    void aShotCommandUnderAnotherTypeIsNotRenderedAndEndsInTheDeadLetterQueue() {
+        String story = UUID.randomUUID().toString();
+        sendAndAwaitDeadLetter(command(story, 0, 1, 320, 180, 17), EnrichStoryCommand.getDescriptor().getFullName(), story);
+        assertNothingRendered(story);
+    }
+
+    @Test
+    @Order(7)
+    void aShotCommandAboutAnotherStoryThanItsSubjectIsNotRenderedAndEndsInTheDeadLetterQueue() {
+        String story = UUID.randomUUID().toString();
+        sendAndAwaitDeadLetter(command(story, 0, 1, 320, 180, 17), GenerateShotCommand.getDescriptor().getFullName(),
+                UUID.randomUUID().toString());
+        assertNothingRendered(story);
+    }
+
+    @Test
+    @Order(8)
     void isReadyOnlyWithItsQueueLink() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'generation-queue' }.status", equalTo("UP"))
@@ -204,13 +222,32 @@ class GenerationQueueTest {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void takesShotsAgainAfterTheBrokerRestarted() {
         DevStackTestResource.stack().restartBroker();
         Awaitility.await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
         String story = UUID.randomUUID().toString();
         send(command(story, 0, 1, 320, 180, 17));
         assertThat(recorder.awaitGenerated(story, 1).getFrameCount()).isEqualTo(17);
+    }
+
+    /** Sends {@code command} with the CloudEvents type and subject given, and waits until the broker dead-lettered it. */
+    private static void sendAndAwaitDeadLetter(GenerateShotCommand command, String type, String subject) {
+        long before = DevStackTestResource.stack().brokerQueueCount(Queues.DEAD_LETTER);
+        DevStackTestResource.stack().brokerSend(Queues.GENERATION_REQUESTS, command.toByteArray(), Map.of(
+                "cloudEvents:specversion", "1.0",
+                "cloudEvents:id", UUID.randomUUID().toString(),
+                "cloudEvents:source", "/starloom/scheduler",
+                ProtoEnvelope.TYPE_PROPERTY, type,
+                ProtoEnvelope.SUBJECT_PROPERTY, subject));
+        Awaitility.await().atMost(PATIENCE)
+                .until(() -> DevStackTestResource.stack().brokerQueueCount(Queues.DEAD_LETTER) == before + 1);
+        assertThat(DevStackTestResource.stack().brokerQueueCount(Queues.GENERATION_REQUESTS)).isZero();
+    }
+
+    private void assertNothingRendered(String story) {
+        assertThat(recorder.of(story)).as("no event, not even ShotStarted").isEmpty();
+        assertThat(store.exists(store.uriOf(MediaKey.clip(story, 0, 1)))).as("no clip").isFalse();
     }
 
     /** A second consumer on the generation queue, as an idle worker next to this one, granting {@code credit}. */

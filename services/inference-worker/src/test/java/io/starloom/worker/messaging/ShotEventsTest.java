@@ -2,25 +2,14 @@ package io.starloom.worker.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 
 import com.google.protobuf.util.Durations;
 
 import io.starloom.contracts.Failures;
 import io.starloom.mesh.v1.GenerateShotCommand;
-import com.google.protobuf.util.Durations;
-
-import io.starloom.contracts.Failures;
 import io.starloom.mesh.v1.ShotFailed;
-import com.google.protobuf.util.Durations;
-
-import io.starloom.contracts.Failures;
 import io.starloom.mesh.v1.ShotGenerated;
-import com.google.protobuf.util.Durations;
-
-import io.starloom.contracts.Failures;
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.worker.backend.ClipFacts;
 import io.starloom.worker.shot.ShotOutcome;
@@ -30,7 +19,7 @@ class ShotEventsTest {
 
     @Test
     void aGeneratedClipBecomesShotGeneratedWithItsFileUri() {
-        Path clip = Path.of("/media/stories/s/shots/shot-004-a2.mp4");
+        String clip = "file:///media/stories/s/shots/shot-004-a2.mp4";
         StoryEvent event = ShotEvents.finished(command, new ShotOutcome.Generated(clip, new ClipFacts(81, 16, 1280, 720, 2300), false),
                 "preview").setStoryId("s").build();
         assertThat(event.getShotGenerated()).isEqualTo(ShotGenerated.newBuilder().setShotIndex(4).setAttempt(2)

@@ -3,6 +3,7 @@ package io.starloom.worker.shot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.starloom.mesh.support.media.FileSystemMediaStore;
 import io.starloom.mesh.v1.GenerateShotCommand;
 import io.starloom.mesh.v1.ModelProfile;
 import io.starloom.proto.v1.VideoFormat;
@@ -21,7 +23,6 @@ import io.starloom.worker.backend.ClipFacts;
 import io.starloom.worker.backend.ShotRequest;
 import io.starloom.worker.backend.SimBackend;
 import io.starloom.worker.backend.VideoBackend;
-import io.starloom.worker.media.ClipStore;
 import io.starloom.worker.media.DecodedClip;
 
 class ShotExecutorTest {
@@ -36,11 +37,13 @@ class ShotExecutorTest {
 
         ShotOutcome.Generated generated = (ShotOutcome.Generated) outcome;
         assertThat(generated.reused()).isFalse();
-        assertThat(generated.clip()).isEqualTo(root.resolve("stories").resolve(story).resolve("shots").resolve("shot-002-a3.mp4"));
+        Path clip = Path.of(URI.create(generated.clipUri()));
+        assertThat(clip).isEqualTo(shotPath());
         assertThat(generated.facts()).extracting(ClipFacts::frames, ClipFacts::fps, ClipFacts::width, ClipFacts::height)
                 .containsExactly(5, 16, 64, 36);
-        assertThat(DecodedClip.read(generated.clip()).frames()).hasSize(5);
-        assertThat(filesNextTo(generated.clip())).containsExactly("shot-002-a3.mp4");
+        assertThat(DecodedClip.read(clip).frames()).hasSize(5);
+        assertThat(filesIn(clip.getParent())).containsExactly("shot-002-a3.mp4");
+        assertThat(filesIn(root.resolve(".work"))).as("no work directory is left behind").isEmpty();
     }
 
     @Test
@@ -52,14 +55,14 @@ class ShotExecutorTest {
 
         assertThat(backend.calls.get()).isEqualTo(1);
         assertThat(second.reused()).isTrue();
-        assertThat(second.clip()).isEqualTo(first.clip());
+        assertThat(second.clipUri()).isEqualTo(first.clipUri());
         assertThat(second.facts().frames()).isEqualTo(5);
         assertThat(second.facts().renderMillis()).isZero();
     }
 
     @Test
     void aDamagedClipIsRenderedAgain() throws Exception {
-        Path target = new ClipStore(root).clipPath(story, 2, 3);
+        Path target = shotPath();
         Files.createDirectories(target.getParent());
         Files.write(target, new byte[] { 0, 0, 0, 24, 'f', 't', 'y', 'p' });
         Counting backend = new Counting(new SimBackend(Duration.ZERO));
@@ -75,8 +78,8 @@ class ShotExecutorTest {
         ShotOutcome outcome = executor(new Failing()).execute(command());
 
         assertThat(outcome).isEqualTo(new ShotOutcome.Failed("BACKEND_ERROR", "failing: GPU fell off the bus", true));
-        Path shots = root.resolve("stories").resolve(story).resolve("shots");
-        assertThat(filesIn(shots)).isEmpty();
+        assertThat(filesIn(shotPath().getParent())).isEmpty();
+        assertThat(filesIn(root.resolve(".work"))).as("no work directory is left behind").isEmpty();
     }
 
     @Test
@@ -91,21 +94,22 @@ class ShotExecutorTest {
         ShotOutcome.Failed failed = (ShotOutcome.Failed) executor(garbage).execute(command());
         assertThat(failed.reason()).isEqualTo("BACKEND_ERROR");
         assertThat(failed.retryable()).isTrue();
-        assertThat(filesIn(root.resolve("stories").resolve(story).resolve("shots"))).isEmpty();
+        assertThat(filesIn(shotPath().getParent())).isEmpty();
     }
 
     private ShotExecutor executor(VideoBackend backend) {
-        return new ShotExecutor(backend, new ClipStore(root));
+        return new ShotExecutor(backend, new FileSystemMediaStore(root));
+    }
+
+    /** Where the media store keeps the clip of {@link #command()}. */
+    private Path shotPath() {
+        return root.resolve("stories").resolve(story).resolve("shots").resolve("shot-002-a3.mp4");
     }
 
     private GenerateShotCommand command() {
         return GenerateShotCommand.newBuilder().setStoryId(story).setShotIndex(2).setAttempt(3).setSeed(9).setPrompt("Vega")
                 .setProfile(ModelProfile.newBuilder().setFrameCount(5).setFormat(VideoFormat.newBuilder().setWidth(64).setHeight(36).setFps(16)))
                 .build();
-    }
-
-    private static List<String> filesNextTo(Path file) throws IOException {
-        return filesIn(file.getParent());
     }
 
     private static List<String> filesIn(Path dir) throws IOException {

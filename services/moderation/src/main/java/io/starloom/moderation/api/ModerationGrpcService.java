@@ -4,12 +4,11 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.Roles;
+import io.starloom.moderation.config.ModerationConfig;
 import io.starloom.moderation.domain.Judgement;
 import io.starloom.moderation.domain.TextModerator;
 import io.starloom.proto.v1.CheckFramesRequest;
@@ -31,9 +30,9 @@ public class ModerationGrpcService implements ModerationService {
     private final TextModerator moderator;
     private final int maxTextLength;
 
-    public ModerationGrpcService(TextModerator moderator, @ConfigProperty(name = "starloom.moderation.max-text-length") int maxTextLength) {
+    public ModerationGrpcService(TextModerator moderator, ModerationConfig config) {
         this.moderator = moderator;
-        this.maxTextLength = maxTextLength;
+        this.maxTextLength = config.maxTextLength();
     }
 
     @Override

@@ -1,7 +1,5 @@
 package io.starloom.moderation.messaging;
 
-import io.starloom.devstack.QueueProbe;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,12 +17,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starloom.contracts.Queues;
+import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.devstack.DevStackTestResource;
-import io.starloom.proto.v1.Category;
-import io.starloom.proto.v1.Finding;
+import io.starloom.devstack.QueueProbe;
+import io.starloom.mesh.v1.EnrichStoryCommand;
 import io.starloom.mesh.v1.ModerateTextCommand;
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.mesh.v1.TextModerated;
+import io.starloom.proto.v1.Category;
+import io.starloom.proto.v1.Finding;
 import io.starloom.proto.v1.Verdict;
 
 /** The AMQP side against the real broker: commands in on the request queue, verdicts out on the scheduler's queue. */
@@ -86,5 +87,22 @@ class ModerationMessagingTest {
         DevStackTestResource.stack().brokerSend(Queues.MODERATION_REQUESTS, poison, Map.of());
 
         await().atMost(WITHIN).until(() -> deadLetters.bodies().stream().anyMatch(body -> Arrays.equals(body, poison)));
+    }
+
+    @Test
+    void aCommandUnderAnotherTypeEndsInTheDeadLetterQueueUnjudged() {
+        String storyId = UUID.randomUUID().toString();
+        byte[] command = ModerateTextCommand.newBuilder().setStoryId(storyId).addTexts("七夕之夜，银河如练。").build().toByteArray();
+        QueueProbe deadLetters = QueueProbe.on(Queues.DEAD_LETTER);
+        QueueProbe events = QueueProbe.on(Queues.SCHEDULER_EVENTS);
+        DevStackTestResource.stack().brokerSend(Queues.MODERATION_REQUESTS, command, Map.of(
+                "cloudEvents:specversion", "1.0",
+                "cloudEvents:id", UUID.randomUUID().toString(),
+                "cloudEvents:source", "/starloom/scheduler",
+                ProtoEnvelope.TYPE_PROPERTY, EnrichStoryCommand.getDescriptor().getFullName(),
+                ProtoEnvelope.SUBJECT_PROPERTY, storyId));
+
+        await().atMost(WITHIN).until(() -> deadLetters.bodies().stream().anyMatch(body -> Arrays.equals(body, command)));
+        assertEquals(List.of(), events.eventsFor(storyId));
     }
 }

@@ -13,10 +13,10 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.starloom.contracts.Roles;
-import io.starloom.postprocess.media.MediaNotFoundException;
+import io.starloom.mesh.support.media.MediaNotFoundException;
+import io.starloom.mesh.support.media.MediaReferenceException;
+import io.starloom.mesh.support.media.MediaStore;
 import io.starloom.postprocess.media.MediaProbe;
-import io.starloom.postprocess.media.MediaReferenceException;
-import io.starloom.postprocess.media.MediaStore;
 import io.starloom.postprocess.media.MediaToolException;
 import io.starloom.postprocess.media.UnreadableMediaException;
 import io.starloom.proto.v1.MediaService;
@@ -40,7 +40,7 @@ public class MediaGrpcService implements MediaService {
 
     @Override
     public Uni<ProbeMediaResponse> probeMedia(ProbeMediaRequest request) {
-        return Uni.createFrom().item(() -> probe.probe(store.resolveExisting(request.getUri())))
+        return Uni.createFrom().item(() -> probe.probe(store.localFile(request.getUri())))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure().transform(MediaGrpcService::toStatus);
     }

@@ -5,15 +5,15 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How clips are edited into a film. Defaults live in {@code application.properties}. */
+/** How clips are edited into a film. */
 @ConfigMapping(prefix = "starloom.postprocess")
 public interface PostprocessConfig {
 
-    /** Frame rate of the film when the command does not ask for one. */
+    /** Frame rate of the film when the command does not ask for one (its size defaults to the first clip's). */
     @WithDefault("24")
     int outputFps();
 
-    /** Length of the crossfade between consecutive shots. */
+    /** Length of the crossfade between consecutive shots; never more than half of either shot. */
     @WithDefault("0.5s")
     Duration crossfade();
 
@@ -25,7 +25,10 @@ public interface PostprocessConfig {
     @WithDefault("20")
     int crf();
 
-    /** Longest one ffmpeg encoding run may take before it is killed and the command retried. */
+    /**
+     * Longest one ffmpeg encoding run may take before it is killed and the command redelivered (and
+     * dead-lettered after its last delivery).
+     */
     @WithDefault("10m")
     Duration encodeTimeout();
 

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.inject.Singleton;
 
@@ -23,19 +21,25 @@ import org.jboss.logging.Logger;
 
 import com.google.protobuf.util.Durations;
 
-import io.starloom.postprocess.media.FfmpegTool.Executable;
+import io.starloom.mesh.support.media.MediaKey;
+import io.starloom.mesh.support.media.MediaNotFoundException;
+import io.starloom.mesh.support.media.MediaReferenceException;
+import io.starloom.mesh.support.media.MediaStore;
+import io.starloom.mesh.support.media.WorkDirectory;
 import io.starloom.mesh.v1.AssembleFilmCommand;
 import io.starloom.mesh.v1.ClipRef;
+import io.starloom.postprocess.media.FfmpegTool.Executable;
 import io.starloom.proto.v1.Film;
 import io.starloom.proto.v1.MediaStream;
 import io.starloom.proto.v1.ProbeMediaResponse;
 import io.starloom.proto.v1.VideoFormat;
 
 /**
- * Edits a story's clips into its film: {@code <root>/stories/<storyId>/film/film.mp4} with a soft
- * subtitle track, plus {@code film.vtt} and {@code film.srt}. Clip lengths come from ffprobe, never from
- * the command. Every file is written under a temporary name and moved into place, so a reader never
- * sees half a film, and the same command run again rewrites the same files. Blocking and CPU-heavy.
+ * Edits a story's clips into its film: {@code film.mp4} with a soft subtitle track, plus {@code film.vtt}
+ * and {@code film.srt}, under the story's film keys of the media store. Clip lengths come from ffprobe,
+ * never from the command. Everything is made in a work directory and then put into the store, the film
+ * last, so a reader never sees half a film, and the same command run again replaces the same files.
+ * Blocking and CPU-heavy.
  *
  * <p>The film has no audio yet: narration (TTS) and music arrive with the finished-film work, as
  * further inputs and an audio chain of the same ffmpeg run.
@@ -71,7 +75,9 @@ public class FilmAssembler {
         if (command.getClipsCount() == 0) {
             throw new UnassemblableFilmException(UnassemblableFilmException.NO_CLIPS, "the command lists no clips");
         }
-        Path directory = filmDirectory(command.getStoryId());
+        MediaKey filmKey = filmKey(command.getStoryId(), FILM_FILE);
+        MediaKey vttKey = filmKey(command.getStoryId(), VTT_FILE);
+        MediaKey srtKey = filmKey(command.getStoryId(), SRT_FILE);
         List<Path> clips = new ArrayList<>();
         List<Double> clipSeconds = new ArrayList<>();
         MediaStream firstVideo = null;
@@ -94,45 +100,34 @@ public class FilmAssembler {
         }
         Subtitles subtitles = SubtitleWriter.write(spans);
 
-        String partSuffix = "." + UUID.randomUUID() + ".part";
-        Path filmPart = directory.resolve(FILM_FILE + partSuffix);
-        Path vttPart = directory.resolve(VTT_FILE + partSuffix);
-        Path srtPart = directory.resolve(SRT_FILE + partSuffix);
-        try {
-            Files.writeString(vttPart, subtitles.webVtt(), StandardCharsets.UTF_8);
-            Files.writeString(srtPart, subtitles.srt(), StandardCharsets.UTF_8);
+        try (WorkDirectory work = store.newWorkDirectory()) {
+            Path vtt = Files.writeString(work.path().resolve(VTT_FILE), subtitles.webVtt(), StandardCharsets.UTF_8);
+            Path srt = Files.writeString(work.path().resolve(SRT_FILE), subtitles.srt(), StandardCharsets.UTF_8);
+            Path film = work.path().resolve(FILM_FILE);
             FilmCommandLine commandLine = new FilmCommandLine(clips, timeline, format.getWidth(), format.getHeight(),
-                    subtitles.isEmpty() ? Optional.empty() : Optional.of(srtPart),
+                    subtitles.isEmpty() ? Optional.empty() : Optional.of(srt),
                     SubtitleLanguage.of(command.getLanguage(), narrations), command.getTitle(), settings.x264Preset(),
-                    settings.crf(), filmPart);
+                    settings.crf(), film);
             tool.run(Executable.FFMPEG, commandLine.arguments(), settings.encodeTimeout())
                     .requireSuccess("encoding the film of story " + command.getStoryId());
-            ProbeMediaResponse encoded = probeOwnOutput(filmPart);
-            String sha256 = sha256(filmPart);
-            Path vtt = moveIntoPlace(vttPart, VTT_FILE);
-            Path srt = moveIntoPlace(srtPart, SRT_FILE);
-            Path film = moveIntoPlace(filmPart, FILM_FILE);
+            ProbeMediaResponse encoded = probeOwnOutput(film);
+            String sha256 = sha256(film);
+            Film.Builder stored = Film.newBuilder()
+                    .setVttUri(store.put(vttKey, vtt))
+                    .setSrtUri(store.put(srtKey, srt))
+                    .setVideoUri(store.put(filmKey, film));
             LOG.infof("film of story %s: %d clips, %.2f s, %dx%d@%d, in %d ms", command.getStoryId(), clips.size(),
                     Durations.toNanos(encoded.getDuration()) / 1e9, format.getWidth(), format.getHeight(), format.getFps(),
                     (System.nanoTime() - started) / 1_000_000);
-            return Film.newBuilder()
-                    .setVideoUri(store.uriOf(film))
-                    .setVttUri(store.uriOf(vtt))
-                    .setSrtUri(store.uriOf(srt))
-                    .setDuration(encoded.getDuration())
-                    .setSha256(sha256)
-                    .setFormat(format)
-                    .build();
+            return stored.setDuration(encoded.getDuration()).setSha256(sha256).setFormat(format).build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the film of story " + command.getStoryId() + ": " + e.getMessage(), e);
-        } finally {
-            deleteLeftovers(filmPart, vttPart, srtPart);
         }
     }
 
-    private Path filmDirectory(String storyId) {
+    private static MediaKey filmKey(String storyId, String file) {
         try {
-            return store.filmDirectory(storyId);
+            return MediaKey.film(storyId, file);
         } catch (MediaReferenceException e) {
             throw new UnassemblableFilmException(e.reason(), e.getMessage());
         }
@@ -140,7 +135,7 @@ public class FilmAssembler {
 
     private Path clipPath(int position, ClipRef clip) {
         try {
-            return store.resolveExisting(clip.getUri());
+            return store.localFile(clip.getUri());
         } catch (MediaReferenceException e) {
             throw new UnassemblableFilmException(e.reason(), describe(position, clip) + ": " + e.getMessage());
         } catch (MediaNotFoundException e) {
@@ -196,11 +191,6 @@ public class FilmAssembler {
         }
     }
 
-    private static Path moveIntoPlace(Path part, String name) throws IOException {
-        // rename(2): atomic, and it replaces the file a previous run of the same command left.
-        return Files.move(part, part.resolveSibling(name), StandardCopyOption.ATOMIC_MOVE);
-    }
-
     private static String sha256(Path file) throws IOException {
         MessageDigest digest;
         try {
@@ -216,15 +206,5 @@ public class FilmAssembler {
 
     private static String describe(int position, ClipRef clip) {
         return "clip " + position + " (shot " + clip.getShotIndex() + ")";
-    }
-
-    private static void deleteLeftovers(Path... parts) {
-        for (Path part : parts) {
-            try {
-                Files.deleteIfExists(part);
-            } catch (IOException e) {
-                LOG.warnf("cannot delete %s: %s", part, e.getMessage());
-            }
-        }
     }
 }

@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -32,12 +32,14 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starloom.contracts.Roles;
 import io.starloom.devstack.DevStackTestResource;
-import io.starloom.postprocess.media.FfmpegTool;
-import io.starloom.postprocess.media.FilmAssembler;
-import io.starloom.postprocess.media.MediaStore;
-import io.starloom.postprocess.media.TestClips;
+import io.starloom.mesh.support.media.MediaKey;
+import io.starloom.mesh.support.media.MediaStore;
+import io.starloom.mesh.support.media.WorkDirectory;
 import io.starloom.mesh.v1.AssembleFilmCommand;
 import io.starloom.mesh.v1.ClipRef;
+import io.starloom.postprocess.media.FfmpegTool;
+import io.starloom.postprocess.media.FilmAssembler;
+import io.starloom.postprocess.media.TestClips;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.MediaService;
 import io.starloom.proto.v1.MediaStream;
@@ -74,16 +76,15 @@ class MediaGrpcServiceTest {
         return assertThrows(StatusRuntimeException.class, call::run);
     }
 
-    private String clipUri(String name) {
-        Path clip = store.root().resolve("stories/grpc/shots/" + name);
-        return store.uriOf(TestClips.make(tool, clip, "testsrc2=size=320x180:rate=16", 2));
+    private String clipUri(int shotIndex) {
+        return TestClips.store(store, MediaKey.clip("grpc", shotIndex, 1), tool, "testsrc2=size=320x180:rate=16", 2);
     }
 
     @Test
     void aReaderProbesAFilmWithItsSubtitleTrack() {
         String film = assembler.assemble(AssembleFilmCommand.newBuilder().setStoryId("grpc-film").setLanguage(Language.LANGUAGE_ZH)
                 .setOutput(VideoFormat.newBuilder().setWidth(320).setHeight(180).setFps(24))
-                .addClips(ClipRef.newBuilder().setUri(clipUri("shot-000-a1.mp4")).setNarration("织女星停下手中的织机。"))
+                .addClips(ClipRef.newBuilder().setUri(clipUri(0)).setNarration("织女星停下手中的织机。"))
                 .build()).getVideoUri();
 
         ProbeMediaResponse probe = as(Roles.STORY_READER).probeMedia(request(film)).await().atMost(TIMEOUT);
@@ -99,7 +100,7 @@ class MediaGrpcServiceTest {
 
     @Test
     void writersAndAdminsMayProbeToo() {
-        String clip = clipUri("shot-001-a1.mp4");
+        String clip = clipUri(1);
         assertEquals(16.0, as(Roles.STORY_WRITER).probeMedia(request(clip)).await().atMost(TIMEOUT).getStreams(0).getFrameRate(), 1e-9);
         assertEquals("mp4", as(Roles.ADMIN).probeMedia(request(clip)).await().atMost(TIMEOUT).getContainer());
     }
@@ -130,24 +131,26 @@ class MediaGrpcServiceTest {
         assertEquals(List.of("uri:OUTSIDE_MEDIA_ROOT"), violations(failure(
                 () -> as(Roles.STORY_READER).probeMedia(request("file:///etc/hostname")).await().atMost(TIMEOUT))));
         assertEquals(List.of("uri:OUTSIDE_MEDIA_ROOT"), violations(failure(() -> as(Roles.STORY_READER)
-                .probeMedia(request(store.root().toUri() + "stories/../../../etc/hostname")).await().atMost(TIMEOUT))));
-        assertEquals(List.of("uri:NOT_A_FILE_URI"), violations(failure(
+                .probeMedia(request(store.uriOf(new MediaKey("stories")) + "/../../../etc/hostname")).await().atMost(TIMEOUT))));
+        assertEquals(List.of("uri:FOREIGN_URI"), violations(failure(
                 () -> as(Roles.STORY_READER).probeMedia(request("https://example.com/film.mp4")).await().atMost(TIMEOUT))));
-        assertEquals(List.of("uri:MISSING_URI"), violations(failure(
+        assertEquals(List.of("uri:INVALID_URI"), violations(failure(
                 () -> as(Roles.STORY_READER).probeMedia(request("")).await().atMost(TIMEOUT))));
     }
 
     @Test
     void aFileThatIsNotMediaIsAnInvalidArgument() throws Exception {
-        Path text = java.nio.file.Files.writeString(
-                java.nio.file.Files.createDirectories(store.root().resolve("stories/grpc")).resolve("notes.mp4"), "not a film");
+        String text;
+        try (WorkDirectory work = store.newWorkDirectory()) {
+            text = store.put(new MediaKey("stories/grpc/notes.mp4"), Files.writeString(work.path().resolve("notes.mp4"), "not a film"));
+        }
         assertEquals(List.of("uri:UNREADABLE_MEDIA"), violations(failure(
-                () -> as(Roles.STORY_READER).probeMedia(request(store.uriOf(text))).await().atMost(TIMEOUT))));
+                () -> as(Roles.STORY_READER).probeMedia(request(text)).await().atMost(TIMEOUT))));
     }
 
     @Test
     void aMissingFileIsNotFound() {
-        String missing = store.uriOf(store.root().resolve("stories/none/film/film.mp4"));
+        String missing = store.uriOf(MediaKey.film("none", "film.mp4"));
         StatusRuntimeException e = failure(() -> as(Roles.STORY_READER).probeMedia(request(missing)).await().atMost(TIMEOUT));
         assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
     }

@@ -27,9 +27,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.protobuf.util.Durations;
 
-import io.starloom.postprocess.media.FfmpegTool.Executable;
+import io.starloom.mesh.support.media.FileSystemMediaStore;
+import io.starloom.mesh.support.media.MediaReferenceException;
 import io.starloom.mesh.v1.AssembleFilmCommand;
 import io.starloom.mesh.v1.ClipRef;
+import io.starloom.postprocess.media.FfmpegTool.Executable;
 import io.starloom.proto.v1.Film;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.VideoFormat;
@@ -43,7 +45,6 @@ class FilmAssemblerTest {
     @TempDir
     static Path temp;
     private static Path root;
-    private static MediaStore store;
     private static FilmAssembler assembler;
     /** 2 s test pattern, 2 s colour bars (both 320x180), 2.5 s square pattern in other colours (240x240), all 16 fps. */
     private static List<Path> clips;
@@ -51,9 +52,8 @@ class FilmAssemblerTest {
     @BeforeAll
     static void makeClips() {
         root = temp.resolve("media");
-        store = new MediaStore(() -> root);
         MediaSettings settings = new MediaSettings(24, Duration.ofMillis(500), "veryfast", 20, TIMEOUT, Duration.ofSeconds(30));
-        assembler = new FilmAssembler(TOOL, new MediaProbe(TOOL, settings), store, settings);
+        assembler = new FilmAssembler(TOOL, new MediaProbe(TOOL, settings), new FileSystemMediaStore(root), settings);
         Path shots = root.resolve("stories/clips/shots");
         clips = List.of(
                 TestClips.make(TOOL, shots.resolve("shot-000-a1.mp4"), "testsrc2=size=320x180:rate=16", 2),
@@ -153,6 +153,9 @@ class FilmAssemblerTest {
             assertEquals(List.of("film.mp4", "film.srt", "film.vtt"), files.map(f -> f.getFileName().toString()).sorted().toList(),
                     "no temporary file is left behind");
         }
+        try (Stream<Path> work = Files.list(root.resolve(".work"))) {
+            assertEquals(List.of(), work.toList(), "no work directory is left behind");
+        }
     }
 
     @Test
@@ -182,7 +185,7 @@ class FilmAssemblerTest {
 
         Path outside = Files.copy(clips.get(0), temp.resolve("outside.mp4"));
         assertReason(MediaReferenceException.OUTSIDE_MEDIA_ROOT, withFirstClip(outside.toUri().toString()));
-        assertReason(MediaReferenceException.NOT_A_FILE_URI, withFirstClip("https://example.com/shot.mp4"));
+        assertReason(MediaReferenceException.FOREIGN_URI, withFirstClip("https://example.com/shot.mp4"));
 
         Path text = Files.writeString(root.resolve("stories/clips/shots/not-a-clip.mp4"), "not a video");
         assertReason(UnassemblableFilmException.UNREADABLE_CLIP, withFirstClip(text.toUri().toString()));
@@ -191,7 +194,7 @@ class FilmAssemblerTest {
                 .setOutput(VideoFormat.newBuilder().setWidth(321).setHeight(180).setFps(24)).build();
         assertReason(UnassemblableFilmException.INVALID_OUTPUT_FORMAT, oddSize);
 
-        assertReason(MediaReferenceException.INVALID_STORY_ID, command("../escape", Language.LANGUAGE_EN, "Vega."));
+        assertReason(MediaReferenceException.INVALID_KEY, command("../escape", Language.LANGUAGE_EN, "Vega."));
     }
 
     private static AssembleFilmCommand withFirstClip(String uri) {

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.starloom.mesh.support.media.MediaKey;
+import io.starloom.mesh.support.media.MediaStore;
+import io.starloom.mesh.support.media.WorkDirectory;
 import io.starloom.postprocess.media.FfmpegTool.Executable;
 
 /** Small real clips made with the bundled FFmpeg, for tests that need media on disk. */
@@ -27,5 +30,12 @@ public final class TestClips {
                 "-t", String.valueOf(seconds), "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
                 "file:" + file), Duration.ofMinutes(1)).requireSuccess("making a test clip");
         return file;
+    }
+
+    /** Makes a clip as {@link #make} does and puts it into the store under {@code key}; its URI. */
+    public static String store(MediaStore store, MediaKey key, FfmpegTool tool, String lavfiSource, double seconds) {
+        try (WorkDirectory work = store.newWorkDirectory()) {
+            return store.put(key, make(tool, work.path().resolve("clip.mp4"), lavfiSource, seconds));
+        }
     }
 }

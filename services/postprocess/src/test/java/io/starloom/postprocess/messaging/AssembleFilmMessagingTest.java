@@ -1,13 +1,11 @@
 package io.starloom.postprocess.messaging;
 
-import io.starloom.devstack.QueueProbe;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,15 +27,19 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starloom.contracts.Queues;
+import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.devstack.DevStackTestResource;
-import io.starloom.postprocess.media.FfmpegTool;
-import io.starloom.postprocess.media.MediaStore;
-import io.starloom.postprocess.media.TestClips;
+import io.starloom.devstack.QueueProbe;
+import io.starloom.mesh.support.media.MediaKey;
+import io.starloom.mesh.support.media.MediaStore;
 import io.starloom.mesh.v1.AssembleFilmCommand;
 import io.starloom.mesh.v1.ClipRef;
+import io.starloom.mesh.v1.GenerateShotCommand;
+import io.starloom.mesh.v1.StoryEvent;
+import io.starloom.postprocess.media.FfmpegTool;
+import io.starloom.postprocess.media.TestClips;
 import io.starloom.proto.v1.Film;
 import io.starloom.proto.v1.Language;
-import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.proto.v1.VideoFormat;
 
 /** The AMQP side against the real broker: commands in on the postprocess queue, events out on the scheduler's. */
@@ -63,9 +65,8 @@ class AssembleFilmMessagingTest {
     }
 
     private ClipRef clip(String storyId, int index, String source, String narration) {
-        Path file = store.root().resolve("stories/" + storyId + "/shots/shot-%03d-a1.mp4".formatted(index));
-        TestClips.make(tool, file, source + "=size=320x180:rate=16", 2);
-        return ClipRef.newBuilder().setShotIndex(index).setUri(store.uriOf(file)).setNarration(narration).build();
+        String uri = TestClips.store(store, MediaKey.clip(storyId, index, 1), tool, source + "=size=320x180:rate=16", 2);
+        return ClipRef.newBuilder().setShotIndex(index).setUri(uri).setNarration(narration).build();
     }
 
     @Test
@@ -81,8 +82,8 @@ class AssembleFilmMessagingTest {
         assertTrue(event.getOccurTime().getSeconds() > 0);
         assertTrue(event.getFilmAssembled().getAssembleDuration().getNanos() + event.getFilmAssembled().getAssembleDuration().getSeconds() > 0);
         Film film = event.getFilmAssembled().getFilm();
-        Path video = Path.of(URI.create(film.getVideoUri()));
-        assertEquals(store.root().resolve("stories/" + storyId + "/film/film.mp4"), video);
+        assertEquals(store.uriOf(MediaKey.film(storyId, "film.mp4")), film.getVideoUri());
+        Path video = store.localFile(film.getVideoUri());
         assertEquals(sha256(video), film.getSha256());
         assertEquals(SMALL, film.getFormat());
         assertEquals(3.5, Durations.toNanos(film.getDuration()) / 1e9, 0.1);
@@ -96,15 +97,15 @@ class AssembleFilmMessagingTest {
                 2
                 00:00:01.750 --> 00:00:03.500
                 夜空中银河横贯。
-                """, Files.readString(Path.of(URI.create(film.getVttUri())), StandardCharsets.UTF_8));
-        assertTrue(Files.readString(Path.of(URI.create(film.getSrtUri())), StandardCharsets.UTF_8)
+                """, Files.readString(store.localFile(film.getVttUri()), StandardCharsets.UTF_8));
+        assertTrue(Files.readString(store.localFile(film.getSrtUri()), StandardCharsets.UTF_8)
                 .startsWith("1\n00:00:00,000 --> 00:00:01,750\n安德洛墨达被锁在海边岩石上。\n"));
     }
 
     @Test
     void aMissingClipBecomesAStageFailure() {
         String storyId = UUID.randomUUID().toString();
-        String missing = store.uriOf(store.root().resolve("stories/" + storyId + "/shots/shot-000-a1.mp4"));
+        String missing = store.uriOf(MediaKey.clip(storyId, 0, 1));
         send(AssembleFilmCommand.newBuilder().setStoryId(storyId).setOutput(SMALL)
                 .addClips(ClipRef.newBuilder().setShotIndex(0).setUri(missing).setNarration("Vega.")).build());
 
@@ -144,6 +145,25 @@ class AssembleFilmMessagingTest {
         DevStackTestResource.stack().meshSend(Queues.POSTPROCESS_REQUESTS, "", command);
 
         await().atMost(WITHIN).until(() -> deadLetters.bodies().stream().anyMatch(body -> Arrays.equals(body, anonymous)));
+    }
+
+    @Test
+    void aCommandUnderAnotherTypeEndsInTheDeadLetterQueueUnassembled() {
+        String storyId = UUID.randomUUID().toString();
+        byte[] command = AssembleFilmCommand.newBuilder().setStoryId(storyId).setOutput(SMALL)
+                .addClips(clip(storyId, 0, "testsrc2", "Vega.")).build().toByteArray();
+        QueueProbe deadLetters = QueueProbe.on(Queues.DEAD_LETTER);
+        QueueProbe events = QueueProbe.on(Queues.SCHEDULER_EVENTS);
+        DevStackTestResource.stack().brokerSend(Queues.POSTPROCESS_REQUESTS, command, Map.of(
+                "cloudEvents:specversion", "1.0",
+                "cloudEvents:id", UUID.randomUUID().toString(),
+                "cloudEvents:source", "/starloom/scheduler",
+                ProtoEnvelope.TYPE_PROPERTY, GenerateShotCommand.getDescriptor().getFullName(),
+                ProtoEnvelope.SUBJECT_PROPERTY, storyId));
+
+        await().atMost(WITHIN).until(() -> deadLetters.bodies().stream().anyMatch(body -> Arrays.equals(body, command)));
+        assertEquals(List.of(), events.eventsFor(storyId));
+        assertFalse(store.exists(store.uriOf(MediaKey.film(storyId, "film.mp4"))), "no film was made");
     }
 
     private static List<String> stageFailure(StoryEvent event) {
