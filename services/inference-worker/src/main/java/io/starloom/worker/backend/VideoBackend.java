@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * A text-to-video backend. Each worker pod runs exactly one, chosen by {@code starloom.worker.backend}
- * (see {@link BackendKind}).
+ * (see {@link BackendSelection}).
  */
 public interface VideoBackend {
     /** Name reported in ShotStarted and ShotGenerated. */

@@ -7,7 +7,6 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.starloom.contracts.Queues;
-import io.starloom.worker.backend.BackendKind;
 
 /** Settings of one inference worker, each with its default; environment variables such as STARLOOM_WORKER_ID set them. */
 @ConfigMapping(prefix = "starloom")
@@ -21,17 +20,14 @@ public interface WorkerConfig {
         Optional<String> id();
 
         /**
-         * The one backend this worker runs (STARLOOM_WORKER_BACKEND): {@code preview}, the CPU star-sky renderer,
-         * or {@code sim}, for load tests only, which waits its render time and writes a black clip.
+         * The one backend this worker runs (STARLOOM_WORKER_BACKEND), by the name it is registered under
+         * (see BackendSelection): {@code preview}, the CPU star-sky renderer, or {@code sim}, for load tests
+         * only, which waits its render time and writes a black clip.
          */
         @WithDefault("preview")
-        BackendKind backend();
+        String backend();
 
         Queue queue();
-
-        Preview preview();
-
-        Sim sim();
 
         /** Largest frame width or height a command may ask for; larger ones are refused, not retried. */
         @WithDefault("3840")
@@ -65,21 +61,6 @@ public interface WorkerConfig {
         Optional<String> password();
     }
 
-    interface Preview {
-        /** libx264 preset: veryfast or faster keeps a 720p shot well under its own running time. */
-        @WithDefault("veryfast")
-        String preset();
-
-        /** libx264 constant rate factor; 20 keeps the faint stars. */
-        @WithDefault("20")
-        int crf();
-    }
-
-    interface Sim {
-        /** How long a simulated shot takes, as a GPU would. */
-        @WithDefault("2s")
-        Duration renderTime();
-    }
 
     interface Media {
         /** Root directory of the media store, shared with postprocess and scheduler (STARLOOM_MEDIA_ROOT). */

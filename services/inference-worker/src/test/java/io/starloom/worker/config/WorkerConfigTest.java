@@ -14,7 +14,8 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SysPropConfigSource;
 import io.starloom.contracts.Queues;
-import io.starloom.worker.backend.BackendKind;
+import io.starloom.worker.backend.preview.PreviewBackend;
+import io.starloom.worker.backend.sim.SimBackend;
 
 class WorkerConfigTest {
 
@@ -43,7 +44,7 @@ class WorkerConfigTest {
         WorkerConfig config = config(Map.of("amqp-host", "localhost", "amqp-port", "5672"));
 
         assertThat(config.worker().id()).isEmpty();
-        assertThat(config.worker().backend()).isEqualTo(BackendKind.PREVIEW);
+        assertThat(config.worker().backend()).isEqualTo(PreviewBackend.NAME);
         assertThat(config.worker().maxFrames()).isEqualTo(1000);
         assertThat(config.media().root()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "starloom-media"));
     }
@@ -54,7 +55,7 @@ class WorkerConfigTest {
                 "STARLOOM_WORKER_ID", "gpu-pod-7", "STARLOOM_WORKER_BACKEND", "sim", "STARLOOM_MEDIA_ROOT", "/srv/media"));
 
         assertThat(config.worker().id()).contains("gpu-pod-7");
-        assertThat(config.worker().backend()).isEqualTo(BackendKind.SIM);
+        assertThat(config.worker().backend()).isEqualTo(SimBackend.NAME);
         assertThat(config.media().root()).isEqualTo(Path.of("/srv/media"));
     }
 

@@ -21,7 +21,7 @@ import io.starloom.mesh.v1.ModelProfile;
 import io.starloom.proto.v1.VideoFormat;
 import io.starloom.worker.backend.ClipFacts;
 import io.starloom.worker.backend.ShotRequest;
-import io.starloom.worker.backend.SimBackend;
+import io.starloom.worker.backend.sim.SimBackend;
 import io.starloom.worker.backend.VideoBackend;
 import io.starloom.worker.media.DecodedClip;
 

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
-import io.starloom.worker.backend.BackendKind;
 import io.starloom.worker.backend.ClipFacts;
 import io.starloom.worker.backend.ShotRequest;
 import io.starloom.worker.backend.VideoBackend;
@@ -20,6 +19,8 @@ import io.starloom.worker.media.EncoderSettings;
  * so a 1280x720 shot renders more than twice as fast as it plays, on one core.
  */
 public class PreviewBackend implements VideoBackend {
+    /** Its name in configuration ({@code starloom.worker.backend=preview}) and in events. */
+    public static final String NAME = "preview";
     private static final Logger LOG = Logger.getLogger(PreviewBackend.class);
 
     private final ConstellationCatalog catalog;
@@ -32,7 +33,7 @@ public class PreviewBackend implements VideoBackend {
 
     @Override
     public String name() {
-        return BackendKind.PREVIEW.wireName();
+        return NAME;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.starloom.worker.backend;
+package io.starloom.worker.backend.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.starloom.worker.backend.ClipFacts;
+import io.starloom.worker.backend.ShotRequest;
 import io.starloom.worker.media.DecodedClip;
 
 class SimBackendTest {

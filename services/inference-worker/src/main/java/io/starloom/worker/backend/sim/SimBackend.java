@@ -1,9 +1,12 @@
-package io.starloom.worker.backend;
+package io.starloom.worker.backend.sim;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.starloom.worker.backend.ClipFacts;
+import io.starloom.worker.backend.ShotRequest;
+import io.starloom.worker.backend.VideoBackend;
 import io.starloom.worker.media.ClipEncoder;
 import io.starloom.worker.media.EncoderSettings;
 
@@ -13,6 +16,8 @@ import io.starloom.worker.media.EncoderSettings;
  * The encoding happens inside that time, so a shot costs the configured time and little CPU.
  */
 public class SimBackend implements VideoBackend {
+    /** Its name in configuration ({@code starloom.worker.backend=sim}) and in events. */
+    public static final String NAME = "sim";
     private static final EncoderSettings CHEAPEST = new EncoderSettings("ultrafast", 30);
 
     private final Duration renderTime;
@@ -23,7 +28,7 @@ public class SimBackend implements VideoBackend {
 
     @Override
     public String name() {
-        return BackendKind.SIM.wireName();
+        return NAME;
     }
 
     @Override
