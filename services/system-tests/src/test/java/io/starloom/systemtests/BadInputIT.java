@@ -39,6 +39,10 @@ class BadInputIT {
         "unknown language    | {\"text\":\"猎户座升起\",\"language\":\"klingon\"}           | 400 | language",
         "invalid resolution  | {\"text\":\"猎户座升起\",\"resolution\":\"8k\"}               | 400 | resolution",
         "unoffered resolution| {\"text\":\"猎户座升起\",\"resolution\":\"1080p\"}            | 422 | resolution",
+        "NUL in the text     | {\"text\":\"猎户座\\u0000升起\"}                           | 400 | text",
+        "text is a number    | {\"text\":123}                                           | 400 | text",
+        "text is an array    | {\"text\":[\"猎户座升起\"]}                               | 400 | text",
+        "style is a number   | {\"text\":\"猎户座升起\",\"style\":2}                       | 400 | style",
     })
     void invalidSubmissionIsAProblemNamingTheField(String caseName, String body, int status, String field) {
         given().baseUri(api.baseUrl()).auth().oauth2(api.token()).contentType(ContentType.JSON).body(body)
@@ -57,6 +61,16 @@ class BadInputIT {
                 .body(Map.of("text", text))
                 .when().post("/v1/stories")
                 .then().statusCode(400).contentType(containsString("application/problem+json")).body("errors.field", hasItem("text"));
+    }
+
+    @Test
+    void aLongStoryWithoutPunctuationIsAcceptedAndFinishes() {
+        // Nothing the edge accepts may be unstorable further down the pipeline (a title, a prompt, a narration line).
+        String text = "织女在银河东岸织出漫天云锦牛郎在西岸遥望她喜鹊们飞来搭起一座长桥".repeat(60).substring(0, 2000);
+        String id = api.submit(text, Map.of());
+        JsonPath story = api.awaitFinal(id, Duration.ofMinutes(8));
+        assertThat(story.getString("state")).as(story.prettify()).isEqualTo("COMPLETED");
+        assertThat(story.getString("title").codePointCount(0, story.getString("title").length())).isLessThanOrEqualTo(16);
     }
 
     @Test

@@ -41,7 +41,7 @@ class ResilienceIT {
         String id = api.submit("Cassiopeia sits on her throne.", Map.of("language", "en"));
         // A message that no consumer can parse, about a real story: it must not loop forever.
         mesh.stack().brokerSend(Queues.POSTPROCESS_REQUESTS, "not a protobuf message".getBytes(),
-                Map.of("cloudEvents:subject", id, "cloudEvents:type", "starloom.v1.AssembleFilmCommand",
+                Map.of("cloudEvents:subject", id, "cloudEvents:type", "starloom.mesh.v1.AssembleFilmCommand",
                         "cloudEvents:id", "poison-" + id, "cloudEvents:source", "/system-tests", "cloudEvents:specversion", "1.0"));
 
         JsonPath story = api.awaitFinal(id, Duration.ofMinutes(4));

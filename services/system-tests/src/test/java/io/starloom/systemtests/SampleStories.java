@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The sample stories in src/test/resources/stories and the readability rule for subtitle lines. */
+/** The sample stories in samples/stories (copied into the test classpath by the pom) and the readability rule for subtitle lines. */
 final class SampleStories {
     private SampleStories() {
     }
