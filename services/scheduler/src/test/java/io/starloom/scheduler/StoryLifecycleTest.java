@@ -56,7 +56,7 @@ class StoryLifecycleTest {
         String id = submit(token, "Orion rises. The Scorpion follows.");
         EnrichStoryCommand enrich = awaitOne(Queues.ENRICHMENT_REQUESTS, id, EnrichStoryCommand::parseFrom);
         assertThat(enrich.getText()).isEqualTo("Orion rises. The Scorpion follows.");
-        assertThat(sent.on(Queues.ENRICHMENT_REQUESTS, id).get(0).type()).isEqualTo("starloom.v1.EnrichStoryCommand");
+        assertThat(sent.on(Queues.ENRICHMENT_REQUESTS, id).get(0).type()).isEqualTo("starloom.mesh.v1.EnrichStoryCommand");
 
         send(id, StoryEvent.newBuilder().setStoryEnriched(StoryEnriched.newBuilder().setStoryboard(storyboard(2))));
         awaitState(token, id, "SCREENING");
