@@ -20,7 +20,7 @@ public enum SchedulerFailure {
     /** A stage reported a failure without a reason of its own. */
     STAGE_FAILED;
 
-    static final String SERVICE = "scheduler";
+    private static final String SERVICE = "scheduler";
 
     public Failure because(String message) {
         return Failures.of(SERVICE, name(), message);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -28,8 +29,9 @@ import io.starloom.scheduler.persistence.StoryEntity;
 /**
  * Moves stories through the {@link Stage}s as the stages report back. Each event is one transaction on
  * the locked story row, so events of one story never race. An event for an unknown or final story, or
- * for a stage the story is not in, changes nothing; so does one that its stage handler finds stale. The
- * story's status changes only here, and only as {@link io.starloom.scheduler.domain.StoryLifecycle} allows.
+ * for a stage the story is not in, changes nothing; so does one that its stage handler finds stale. Apart
+ * from a caller's cancel, the story's status changes only here, and always as
+ * {@link io.starloom.scheduler.domain.StoryLifecycle} allows.
  */
 @ApplicationScoped
 public class StageRouter {
@@ -125,7 +127,7 @@ public class StageRouter {
 
     private static Uni<Boolean> end(StoryEntity story, StoryStatus status, Failure failure) {
         story.end(status, failure);
-        LOG.infof("story %s %s: %s %s", story.id, status.name().toLowerCase(), failure.getReason(), failure.getMessage());
+        LOG.infof("story %s %s: %s %s", story.id, status.name().toLowerCase(Locale.ROOT), failure.getReason(), failure.getMessage());
         return Uni.createFrom().item(true);
     }
 

@@ -33,7 +33,7 @@ public class StoryEntity extends PanacheEntityBase {
     public String tenant;
     @Column(name = "request_id")
     public String requestId;
-    /** Changed only through {@link #moveTo} and {@link #end}, which keep to the lifecycle. */
+    /** Set when the story enters the pipeline, then changed only by {@link #moveTo} and {@link #end}. */
     @Enumerated(EnumType.STRING)
     public StoryStatus state;
     public String text;
