@@ -21,6 +21,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.starloom.proto.v1.Failure;
+import io.starloom.contracts.Failures;
 import io.starloom.contracts.Queues;
 import io.starloom.contracts.Roles;
 import io.starloom.devstack.DevStackTestResource;
@@ -39,8 +40,12 @@ import io.starloom.mesh.v1.StageFailed;
 import io.starloom.mesh.v1.StoryEnriched;
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.mesh.v1.TextModerated;
+import io.starloom.proto.v1.Story;
 import io.starloom.proto.v1.Verdict;
 import io.starloom.proto.v1.VideoFormat;
+import io.starloom.scheduler.application.Caller;
+import io.starloom.scheduler.application.StoryQueries;
+import io.starloom.scheduler.persistence.IsolatedSessions;
 
 /** The state machine driven by real stage events over the real broker. */
 @QuarkusTest
@@ -51,12 +56,18 @@ class StoryLifecycleTest {
     @Inject
     SentCommands sent;
 
+    @Inject
+    StoryQueries queries;
+
+    @Inject
+    IsolatedSessions sessions;
+
     @Test
     void storyMovesThroughEveryStageIgnoringStaleEventsAndRetryingAFailedShot() {
         String id = submit(token, "Orion rises. The Scorpion follows.");
         EnrichStoryCommand enrich = awaitOne(Queues.ENRICHMENT_REQUESTS, id, EnrichStoryCommand::parseFrom);
         assertThat(enrich.getText()).isEqualTo("Orion rises. The Scorpion follows.");
-        assertThat(sent.on(Queues.ENRICHMENT_REQUESTS, id).get(0).type()).isEqualTo("starloom.v1.EnrichStoryCommand");
+        assertThat(sent.on(Queues.ENRICHMENT_REQUESTS, id).get(0).type()).isEqualTo("starloom.mesh.v1.EnrichStoryCommand");
 
         send(id, StoryEvent.newBuilder().setStoryEnriched(StoryEnriched.newBuilder().setStoryboard(storyboard(2))));
         awaitState(token, id, "SCREENING");
@@ -174,6 +185,74 @@ class StoryLifecycleTest {
         given().auth().oauth2(token).when().post("/v1/stories/" + id + ":cancel").then().statusCode(200);
         send(id, StoryEvent.newBuilder().setStoryEnriched(StoryEnriched.newBuilder().setStoryboard(storyboard(1))));
         Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> get(token, id).getString("state").equals("CANCELED"));
+    }
+
+    @Test
+    void aReviewVerdictHoldsTheStoryInReviewWithoutGeneratingUntilItIsCanceled() {
+        String id = submit(token, "Orion hunts.");
+        send(id, StoryEvent.newBuilder().setStoryEnriched(StoryEnriched.newBuilder().setStoryboard(storyboard(2))));
+        awaitState(token, id, "SCREENING");
+        send(id, StoryEvent.newBuilder().setTextModerated(TextModerated.newBuilder().setVerdict(Verdict.VERDICT_REVIEW)
+                .addFindings(Finding.newBuilder().setCategory(Category.CATEGORY_VIOLENCE_GRAPHIC).setTerm("blood").setStart(0).setEnd(5))));
+        JsonPath inReview = awaitState(token, id, "IN_REVIEW");
+        assertThat(inReview.getList("findings.category", String.class)).containsExactly("violence-graphic");
+        assertThat(inReview.getString("failure")).as("waiting for a person is no failure").isNull();
+        assertThat(inReview.getInt("progressPercent")).isEqualTo(92);
+        assertThat(inReview.getList("shots.state", String.class)).containsExactly("QUEUED", "QUEUED");
+
+        // A second verdict (a redelivery, or moderation changing its mind) does not release the story.
+        send(id, StoryEvent.newBuilder().setTextModerated(TextModerated.newBuilder().setVerdict(Verdict.VERDICT_ALLOW)));
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> get(token, id).getString("state").equals("IN_REVIEW"));
+        assertThat(sent.on(Queues.GENERATION_REQUESTS, id)).as("no GPU time for a story in review").isEmpty();
+
+        JsonPath canceled = given().auth().oauth2(token).when().post("/v1/stories/" + id + ":cancel")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(canceled.getString("state")).isEqualTo("CANCELED");
+        assertThat(canceled.getString("failure.reason")).isEqualTo("CANCELED");
+        assertThat(sent.on(Queues.GENERATION_REQUESTS, id)).isEmpty();
+    }
+
+    @Test
+    void aStoryWithAVeryLongTitleIsStoredAndGoesOn() {
+        String id = submit(token, "Andromeda " + "waits ".repeat(332));
+        String title = "Andromeda ".repeat(200);
+        send(id, StoryEvent.newBuilder().setStoryEnriched(StoryEnriched.newBuilder().setStoryboard(storyboard(1).toBuilder().setTitle(title))));
+        assertThat(awaitState(token, id, "SCREENING").getString("title")).isEqualTo(title);
+    }
+
+    @Test
+    void everyFailureNamesTheDomainThatDecidedIt() {
+        String stage = submit(token, "Lyra plays again.");
+        send(stage, StoryEvent.newBuilder().setStageFailed(StageFailed.newBuilder().setStage("enrichment")
+                .setFailure(Failures.of("enrichment", "NO_BEATS", "no sentence found"))));
+        awaitState(token, stage, "FAILED");
+        assertThat(story(stage).getFailure()).isEqualTo(Failures.of("enrichment", "NO_BEATS", "enrichment: no sentence found"));
+
+        String unnamed = submit(token, "Lyra plays once more.");
+        send(unnamed, StoryEvent.newBuilder().setStageFailed(StageFailed.newBuilder().setStage("postprocess")
+                .setFailure(Failure.newBuilder().setMessage("ffmpeg died"))));
+        awaitState(token, unnamed, "FAILED");
+        assertThat(story(unnamed).getFailure()).isEqualTo(Failures.of("scheduler", "STAGE_FAILED", "postprocess: ffmpeg died"));
+
+        String shot = generating(1);
+        send(shot, StoryEvent.newBuilder().setShotFailed(ShotFailed.newBuilder().setShotIndex(0).setAttempt(1).setRetryable(false)
+                .setFailure(Failures.of("inference-worker", "PROMPT_REFUSED", "the backend refused the prompt"))));
+        awaitState(token, shot, "FAILED");
+        Failure shotFailure = story(shot).getFailure();
+        assertThat(shotFailure.getReason()).isEqualTo("SHOT_FAILED");
+        assertThat(shotFailure.getDomain()).isEqualTo("scheduler.starloom.dev");
+        assertThat(shotFailure.getMetadataMap()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("shot_index", "0", "attempts", "1", "worker_reason", "PROMPT_REFUSED"));
+
+        String canceled = submit(token, "Lyra rests.");
+        given().auth().oauth2(token).when().post("/v1/stories/" + canceled + ":cancel").then().statusCode(200);
+        assertThat(story(canceled).getFailure().getDomain()).isEqualTo("scheduler.starloom.dev");
+    }
+
+    /** The story as the public API's protobuf {@code Story}, failure domain and metadata included. */
+    private Story story(String id) {
+        return sessions.run(() -> queries.get(new Caller("tester", "lifecycle"), id)).await().atMost(Duration.ofSeconds(10));
     }
 
     /** A story whose {@code shots} shots have all been dispatched (attempt 1). */

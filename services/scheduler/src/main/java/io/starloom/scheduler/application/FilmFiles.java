@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.starloom.proto.v1.Film;
-import io.starloom.proto.v1.StoryState;
 import io.starloom.scheduler.config.SchedulerConfig;
 import io.starloom.scheduler.domain.StoryNotReadyException;
+import io.starloom.scheduler.domain.StoryStatus;
 import io.starloom.scheduler.persistence.StoryEntity;
 
 /** The files of a finished story in the media store, resolved only inside the media root. */
@@ -31,9 +31,9 @@ public class FilmFiles {
 
     public Uni<Path> file(Caller caller, String storyId, Kind kind) {
         return queries.entity(caller, storyId).map(story -> {
-            if (story.state != StoryState.STORY_STATE_COMPLETED || story.film == null) {
+            if (story.state != StoryStatus.COMPLETED || story.film == null) {
                 throw new StoryNotReadyException("story " + story.id + " has no film yet (state "
-                        + story.state.name().replace("STORY_STATE_", "") + ")");
+                        + story.state + ")");
             }
             Film film = StoryViews.parse(() -> Film.parseFrom(story.film));
             String uri = switch (kind) {

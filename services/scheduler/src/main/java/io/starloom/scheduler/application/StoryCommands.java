@@ -12,17 +12,13 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.starloom.contracts.Queues;
-import io.starloom.mesh.v1.EnrichStoryCommand;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Story;
-import io.starloom.proto.v1.StoryState;
 import io.starloom.proto.v1.Style;
 import io.starloom.scheduler.config.SchedulerConfig;
-import io.starloom.scheduler.domain.StoryStates;
+import io.starloom.scheduler.domain.StoryStatus;
 import io.starloom.scheduler.domain.Submission;
 import io.starloom.scheduler.domain.SubmissionValidator;
-import io.starloom.scheduler.messaging.OutboxWriter;
 import io.starloom.scheduler.persistence.StoryEntity;
 
 /**
@@ -36,13 +32,13 @@ public class StoryCommands {
     private static final String REQUEST_ID_CONSTRAINT = "story_request_id";
 
     private final SubmissionValidator validator;
-    private final OutboxWriter outbox;
+    private final StageRouter stages;
     private final StoryChanges changes;
     private final StoryQueries queries;
 
-    public StoryCommands(SchedulerConfig config, OutboxWriter outbox, StoryChanges changes, StoryQueries queries) {
+    public StoryCommands(SchedulerConfig config, StageRouter stages, StoryChanges changes, StoryQueries queries) {
         this.validator = new SubmissionValidator(config.story().maxTextLength(), config.resolutions());
-        this.outbox = outbox;
+        this.stages = stages;
         this.changes = changes;
         this.queries = queries;
     }
@@ -82,7 +78,6 @@ public class StoryCommands {
         story.id = UUID.randomUUID();
         story.tenant = caller.tenant();
         story.requestId = submission.requestId() == null || submission.requestId().isBlank() ? null : submission.requestId();
-        story.state = StoryState.STORY_STATE_ENRICHING;
         story.text = submission.text().strip();
         story.language = submission.language() == Language.UNRECOGNIZED ? Language.LANGUAGE_UNSPECIFIED : submission.language();
         story.style = submission.style() == Style.STYLE_UNSPECIFIED ? Style.STYLE_CINEMATIC : submission.style();
@@ -92,23 +87,16 @@ public class StoryCommands {
         story.updatedAt = now;
         LOG.infof("story %s accepted for tenant %s (%d characters, profile %s)", story.id, story.tenant,
                 story.text.codePointCount(0, story.text.length()), profile);
-        return story.<StoryEntity>persist()
-                .call(() -> outbox.add(Queues.ENRICHMENT_REQUESTS, story.id, EnrichStoryCommand.newBuilder()
-                        .setStoryId(story.id.toString()).setText(story.text).setLanguage(story.language).setStyle(story.style).build()));
+        return stages.begin(story).chain(() -> story.<StoryEntity>persist());
     }
 
     /** Cancels a story that is still in progress; a finished story is returned as it is. */
     public Uni<Story> cancel(Caller caller, String storyId) {
         UUID id = StoryQueries.parseId(storyId);
         return transaction(id, () -> queries.lockedStory(caller, id).call(story -> {
-            if (StoryStates.isFinal(story.state)) {
-                return Uni.createFrom().voidItem();
+            if (!story.state.isFinal()) {
+                story.end(StoryStatus.CANCELED, SchedulerFailure.CANCELED.because("canceled by " + caller.subject()));
             }
-            story.state = StoryState.STORY_STATE_CANCELED;
-            story.failureReason = "CANCELED";
-            story.failureMessage = "canceled by " + caller.subject();
-            story.updatedAt = Instant.now();
-            story.finishedAt = story.updatedAt;
             return Uni.createFrom().voidItem();
         }))
                 .chain(() -> queries.get(caller, storyId));

@@ -29,7 +29,7 @@ public class StoryQueries {
     public Uni<Story> get(Caller caller, String storyId) {
         UUID id = parseId(storyId);
         return Panache.withSession(() -> story(caller, id)
-                .chain(story -> ShotEntity.<ShotEntity>list("storyId", id).map(shots -> StoryViews.toStory(story, shots))));
+                .chain(story -> ShotEntity.ofStory(id).map(shots -> StoryViews.toStory(story, shots))));
     }
 
     /** The stored story entity, e.g. for its storyboard or film. */

@@ -4,17 +4,16 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
-import com.google.protobuf.Duration;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Durations;
 
-import io.starloom.contracts.Failures;
-import io.starloom.proto.v1.Failure;
+import io.starloom.mesh.v1.TextModerated;
 import io.starloom.proto.v1.Film;
 import io.starloom.proto.v1.ShotStatus;
 import io.starloom.proto.v1.Story;
-import io.starloom.mesh.v1.TextModerated;
-import io.starloom.scheduler.domain.StoryStates;
+import io.starloom.proto.v1.Storyboard;
+import io.starloom.scheduler.domain.StoryProgress;
 import io.starloom.scheduler.persistence.ShotEntity;
 import io.starloom.scheduler.persistence.StoryEntity;
 
@@ -27,26 +26,25 @@ public final class StoryViews {
         List<ShotEntity> ordered = shots.stream().sorted(Comparator.comparingInt(s -> s.index)).toList();
         Story.Builder view = Story.newBuilder()
                 .setId(story.id.toString())
-                .setState(story.state)
+                .setState(StateMapping.toProto(story.state))
                 .setLanguage(story.language)
                 .setStyle(story.style)
                 .setResolution(story.resolution)
                 .setCreateTime(timestamp(story.createdAt))
                 .setUpdateTime(timestamp(story.updatedAt))
-                .setProgressPercent(StoryStates.progressPercent(story.state, ordered.stream().map(s -> s.state).toList()));
+                .setProgressPercent(StoryProgress.percent(story.state, ordered.stream().map(s -> s.state).toList()));
         if (story.title != null) {
             view.setTitle(story.title);
         }
         for (ShotEntity shot : ordered) {
-            view.addShots(ShotStatus.newBuilder().setIndex(shot.index).setState(shot.state).setAttempt(shot.attempt)
-                    .setNarration(shot.narration).setDuration(duration(shot.durationMillis)));
+            view.addShots(ShotStatus.newBuilder().setIndex(shot.index).setState(StateMapping.toProto(shot.state)).setAttempt(shot.attempt)
+                    .setNarration(shot.narration).setDuration(Durations.fromMillis(shot.durationMillis)));
         }
         if (story.film != null) {
             view.setFilm(parse(() -> Film.parseFrom(story.film)));
         }
         if (story.failureReason != null) {
-            view.setFailure(Failure.newBuilder().setReason(story.failureReason).setDomain(Failures.domain("scheduler"))
-                    .setMessage(story.failureMessage == null ? "" : story.failureMessage));
+            view.setFailure(story.failure());
         }
         if (story.findings != null) {
             view.addAllFindings(parse(() -> TextModerated.parseFrom(story.findings)).getFindingsList());
@@ -54,12 +52,13 @@ public final class StoryViews {
         return view.build();
     }
 
-    static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    /** The storyboard enrichment planned for the story. */
+    static Storyboard storyboard(StoryEntity story) {
+        return parse(() -> Storyboard.parseFrom(story.storyboard));
     }
 
-    static Duration duration(long millis) {
-        return Duration.newBuilder().setSeconds(millis / 1000).setNanos((int) (millis % 1000) * 1_000_000).build();
+    static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
     interface Parser<T> {

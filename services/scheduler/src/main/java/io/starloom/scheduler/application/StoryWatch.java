@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Multi;
 import io.starloom.proto.v1.Story;
-import io.starloom.scheduler.domain.StoryStates;
 import io.starloom.scheduler.persistence.IsolatedSessions;
 
 /** A story now and after every change, ending with its final state: the stream behind WatchStory and SSE. */
@@ -36,7 +35,7 @@ public class StoryWatch {
         return triggers
                 .onItem().transformToUniAndConcatenate(ignored -> sessions.run(() -> queries.get(caller, storyId)))
                 .skip().repetitions()
-                .onItem().transformToMultiAndConcatenate(story -> StoryStates.isFinal(story.getState())
+                .onItem().transformToMultiAndConcatenate(story -> StateMapping.fromProto(story.getState()).isFinal()
                         ? Multi.createFrom().items(story, END)
                         : Multi.createFrom().item(story))
                 .select().first(story -> story != END);

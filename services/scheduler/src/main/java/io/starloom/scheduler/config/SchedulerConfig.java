@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
-/** Everything the scheduler is told from outside (see application.properties). */
+/**
+ * Everything the scheduler is told from outside, with its defaults; application.properties holds only
+ * what has no sensible default (model profiles, resolutions) and what a profile changes.
+ */
 @ConfigMapping(prefix = "starloom")
 public interface SchedulerConfig {
     Story story();
@@ -17,27 +21,35 @@ public interface SchedulerConfig {
 
     Media media();
 
-    /** Model profiles by name. */
+    /** Model profiles by name: what a model really produces per call. */
     Map<String, Profile> profiles();
 
-    /** Resolution key ("480p", "720p", "1080p") → profile name. */
+    /** Resolution key ("480p", "720p", "1080p") → profile name; a resolution with no entry is refused (422). */
     Map<String, String> resolutions();
 
     Film film();
 
     interface Story {
+        /** Longest story accepted, in Unicode code points. */
+        @WithDefault("4000")
         int maxTextLength();
     }
 
     interface Generation {
+        /** Attempts per shot before the story fails (retryable failures only). */
+        @WithDefault("2")
         int maxAttempts();
     }
 
     interface Outbox {
+        /** Undelivered outbox rows are swept this often; the relay also runs right after every commit. */
+        @WithDefault("2s")
         Duration sweepInterval();
     }
 
     interface Media {
+        /** The media store shared with the worker and postprocess (env STARLOOM_MEDIA_ROOT). */
+        @WithDefault("${java.io.tmpdir}/starloom-media")
         Path root();
     }
 
@@ -52,6 +64,8 @@ public interface SchedulerConfig {
     }
 
     interface Film {
+        /** The delivered film: the profile's frame size at this rate. */
+        @WithDefault("24")
         int fps();
     }
 }

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.amqp.IncomingAmqpMetadata;
 import io.starloom.contracts.messaging.ProtoEnvelope;
-import io.starloom.scheduler.application.StoryEventHandler;
+import io.starloom.scheduler.application.StageRouter;
 
 /**
  * Watches the dead-letter queue: a message that no stage could process means its story cannot finish, so
@@ -27,10 +27,10 @@ public class DeadLetterConsumer {
             org.apache.qpid.proton.amqp.Symbol.valueOf("x-opt-ORIG-ADDRESS");
     private static final String ORIGINAL_ADDRESS_PROPERTY = "_AMQ_ORIG_ADDRESS";
 
-    private final StoryEventHandler handler;
+    private final StageRouter router;
 
-    public DeadLetterConsumer(StoryEventHandler handler) {
-        this.handler = handler;
+    public DeadLetterConsumer(StageRouter router) {
+        this.router = router;
     }
 
     @Incoming("dead-letters")
@@ -39,7 +39,7 @@ public class DeadLetterConsumer {
                 .orElse("an unknown queue");
         Optional<UUID> storyId = ProtoEnvelope.subjectOf(message).flatMap(DeadLetterConsumer::uuid);
         LOG.warnf("dead letter from %s about story %s", origin, storyId.map(UUID::toString).orElse("(none)"));
-        Uni<Void> outcome = storyId.map(id -> handler.deadLettered(id, origin)).orElse(Uni.createFrom().voidItem());
+        Uni<Void> outcome = storyId.map(id -> router.deadLettered(id, origin)).orElse(Uni.createFrom().voidItem());
         return outcome.onItemOrFailure().transformToUni((ignored, failure) -> failure == null
                 ? Uni.createFrom().completionStage(message.ack())
                 : Uni.createFrom().completionStage(message.nack(failure)));

@@ -2,7 +2,6 @@ package io.starloom.scheduler.messaging;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,16 +14,18 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.starloom.contracts.Queues;
+import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
 import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.scheduler.persistence.IsolatedSessions;
 import io.starloom.scheduler.persistence.OutboxEntity;
 
 /**
- * Sends outbox rows to the broker and marks them published once the broker has accepted them. Runs right
- * after each committed transition and on a periodic sweep, so nothing written is ever left behind — also
- * not after a crash between commit and send. Rows are claimed with SKIP LOCKED, so several scheduler
- * replicas share the work; a rare duplicate send is harmless because every consumer is idempotent.
+ * Sends outbox rows to the broker, each to the queue it names, and marks them published once the broker
+ * has accepted them. One channel carries every command (an anonymous sender), so a new stage needs no
+ * channel or emitter of its own. Runs right after each committed transition and on a periodic sweep, so
+ * nothing written is ever left behind — also not after a crash between commit and send. Rows are claimed
+ * with SKIP LOCKED, so several scheduler replicas share the work; a rare duplicate send is harmless
+ * because every consumer is idempotent.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -35,17 +36,13 @@ public class OutboxRelay {
     private static final String CLAIM_PENDING = "SELECT * FROM outbox WHERE published_at IS NULL ORDER BY created_at LIMIT "
             + BATCH + " FOR UPDATE SKIP LOCKED";
 
-    private final Map<String, MutinyEmitter<byte[]>> emitters;
+    private final MutinyEmitter<byte[]> commands;
     private final IsolatedSessions sessions;
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
-    public OutboxRelay(@Channel("enrichment-requests") MutinyEmitter<byte[]> enrichment,
-            @Channel("moderation-requests") MutinyEmitter<byte[]> moderation,
-            @Channel("generation-requests") MutinyEmitter<byte[]> generation,
-            @Channel("postprocess-requests") MutinyEmitter<byte[]> postprocess, IsolatedSessions sessions) {
+    public OutboxRelay(@Channel("commands") MutinyEmitter<byte[]> commands, IsolatedSessions sessions) {
+        this.commands = commands;
         this.sessions = sessions;
-        this.emitters = Map.of(Queues.ENRICHMENT_REQUESTS, enrichment, Queues.MODERATION_REQUESTS, moderation,
-                Queues.GENERATION_REQUESTS, generation, Queues.POSTPROCESS_REQUESTS, postprocess);
     }
 
     /** Starts publishing what is pending, without waiting: called right after a commit. */
@@ -67,15 +64,12 @@ public class OutboxRelay {
     }
 
     private Uni<Void> send(OutboxEntity row) {
-        MutinyEmitter<byte[]> emitter = emitters.get(row.destination);
-        if (emitter == null) {
-            return Uni.createFrom().failure(new IllegalStateException("no channel for " + row.destination));
-        }
-        return emitter.sendMessage(ProtoEnvelope.wrap(row.id.toString(), SOURCE, row.storyId.toString(), row.type, row.payload))
+        return commands.sendMessage(ProtoEnvelope.wrap(row.id.toString(), SOURCE, row.storyId.toString(), row.type, row.payload)
+                .addMetadata(OutgoingAmqpMetadata.builder().withAddress(row.destination).build()))
                 .invoke(() -> row.publishedAt = Instant.now());
     }
 
-    /** Not before start-up is over: the emitters only exist once Reactive Messaging has wired the channels. */
+    /** Not before start-up is over: the emitter only exists once Reactive Messaging has wired the channels. */
     @Scheduled(every = "${starloom.outbox.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {

@@ -8,16 +8,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.google.protobuf.Message;
 
 import io.smallrye.mutiny.Uni;
+import io.starloom.scheduler.domain.Stage;
 import io.starloom.scheduler.persistence.OutboxEntity;
 
-/** Adds a command to the outbox inside the caller's transaction; the relay sends it after commit. */
+/** Adds a stage's command to the outbox inside the caller's transaction; the relay sends it after commit. */
 @ApplicationScoped
 public class OutboxWriter {
 
-    public Uni<Void> add(String destination, UUID storyId, Message command) {
+    /** @throws IllegalArgumentException when {@code command} is not the command {@code stage} takes */
+    public Uni<Void> add(Stage stage, UUID storyId, Message command) {
+        if (!command.getDescriptorForType().equals(stage.command())) {
+            throw new IllegalArgumentException("stage " + stage + " takes a " + stage.command().getFullName() + ", not a "
+                    + command.getDescriptorForType().getFullName());
+        }
         OutboxEntity row = new OutboxEntity();
         row.id = UUID.randomUUID();
-        row.destination = destination;
+        row.destination = stage.queue();
         row.type = command.getDescriptorForType().getFullName();
         row.storyId = storyId;
         row.payload = command.toByteArray();

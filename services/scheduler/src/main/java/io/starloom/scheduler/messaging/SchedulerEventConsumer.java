@@ -12,7 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.messaging.MalformedMessageException;
 import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.mesh.v1.StoryEvent;
-import io.starloom.scheduler.application.StoryEventHandler;
+import io.starloom.scheduler.application.StageRouter;
 
 /**
  * Everything the stages report, in order of arrival. A message that cannot be read is refused; the broker
@@ -22,10 +22,10 @@ import io.starloom.scheduler.application.StoryEventHandler;
 public class SchedulerEventConsumer {
     private static final Logger LOG = Logger.getLogger(SchedulerEventConsumer.class);
 
-    private final StoryEventHandler handler;
+    private final StageRouter router;
 
-    public SchedulerEventConsumer(StoryEventHandler handler) {
-        this.handler = handler;
+    public SchedulerEventConsumer(StageRouter router) {
+        this.router = router;
     }
 
     @Incoming("scheduler-events")
@@ -39,7 +39,7 @@ public class SchedulerEventConsumer {
             LOG.warnf("unreadable event refused: %s", e.getMessage());
             return Uni.createFrom().completionStage(message.nack(e));
         }
-        return handler.handle(storyId, event)
+        return router.handle(storyId, event)
                 .onItemOrFailure().transformToUni((ignored, failure) -> failure == null
                         ? Uni.createFrom().completionStage(message.ack())
                         : Uni.createFrom().completionStage(message.nack(failure)));

@@ -2,6 +2,7 @@ package io.starloom.scheduler.persistence;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -14,7 +15,8 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.starloom.proto.v1.ShotState;
+import io.smallrye.mutiny.Uni;
+import io.starloom.scheduler.domain.ShotStatus;
 
 /** One planned shot of a story and its current generation attempt. */
 @Entity
@@ -28,7 +30,7 @@ public class ShotEntity extends PanacheEntityBase {
     @Column(name = "shot_index")
     public int index;
     @Enumerated(EnumType.STRING)
-    public ShotState state;
+    public ShotStatus state;
     public int attempt;
     public String narration;
     @Column(name = "duration_ms")
@@ -41,6 +43,11 @@ public class ShotEntity extends PanacheEntityBase {
     public String workerId;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** Every shot of a story, in film order. */
+    public static Uni<List<ShotEntity>> ofStory(UUID storyId) {
+        return list("storyId = ?1 order by index", storyId);
+    }
 
     /** Composite key: story and position in the film. */
     public static class Key implements Serializable {

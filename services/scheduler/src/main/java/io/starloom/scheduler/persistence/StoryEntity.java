@@ -1,9 +1,11 @@
 package io.starloom.scheduler.persistence;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,11 +13,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.starloom.proto.v1.Failure;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Resolution;
-import io.starloom.proto.v1.StoryState;
 import io.starloom.proto.v1.Style;
+import io.starloom.scheduler.domain.StoryLifecycle;
+import io.starloom.scheduler.domain.StoryStatus;
 
 /** One submitted story and where it stands. Protobuf messages are kept as their wire bytes. */
 @Entity
@@ -26,27 +33,36 @@ public class StoryEntity extends PanacheEntityBase {
     public String tenant;
     @Column(name = "request_id")
     public String requestId;
+    /** Set when the story enters the pipeline, then changed only by {@link #moveTo} and {@link #end}. */
     @Enumerated(EnumType.STRING)
-    public StoryState state;
+    public StoryStatus state;
     public String text;
-    @Enumerated(EnumType.STRING)
+    /** NULL until the caller or enrichment names it. */
+    @Convert(converter = ShortNameColumn.Language.class)
     public Language language;
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = ShortNameColumn.Style.class)
     public Style style;
-    @Enumerated(EnumType.STRING)
+    /** NULL when the caller left it to the default. */
+    @Convert(converter = ShortNameColumn.Resolution.class)
     public Resolution resolution;
     public String profile;
     public String title;
     /** A {@code starloom.v1.Storyboard}. */
     public byte[] storyboard;
-    /** A {@code starloom.v1.TextModerated} behind a rejection. */
+    /** A {@code starloom.mesh.v1.TextModerated} behind a rejection or a review. */
     public byte[] findings;
     /** A {@code starloom.v1.Film}. */
     public byte[] film;
     @Column(name = "failure_reason")
     public String failureReason;
+    /** The failure domain of the service that decided, e.g. {@code scheduler.starloom.dev}. */
+    @Column(name = "failure_domain")
+    public String failureDomain;
     @Column(name = "failure_message")
     public String failureMessage;
+    @Column(name = "failure_metadata")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> failureMetadata;
     @Column(name = "assemble_millis")
     public Long assembleMillis;
     @Column(name = "created_at")
@@ -63,4 +79,40 @@ public class StoryEntity extends PanacheEntityBase {
     public Instant finishedAt;
     @Version
     public long version;
+
+    /**
+     * Moves the story to {@code next}; staying in the same status is no move, but still an update.
+     *
+     * @throws IllegalStateException when the lifecycle does not allow the move
+     */
+    public void moveTo(StoryStatus next) {
+        if (next != state) {
+            StoryLifecycle.check(state, next);
+            state = next;
+        }
+        updatedAt = Instant.now();
+    }
+
+    /** Ends the story in {@code status} (FAILED, REJECTED, CANCELED) for the reason {@code failure} gives. */
+    public void end(StoryStatus status, Failure failure) {
+        if (!status.isFinal() || status == StoryStatus.COMPLETED) {
+            throw new IllegalArgumentException(status + " is no end for a reason");
+        }
+        moveTo(status);
+        failureReason = failure.getReason();
+        failureDomain = failure.getDomain();
+        failureMessage = failure.getMessage();
+        failureMetadata = failure.getMetadataMap().isEmpty() ? null : Map.copyOf(failure.getMetadataMap());
+        finishedAt = updatedAt;
+    }
+
+    /** Why the story ended; only for a story that ended other than COMPLETED. */
+    public Failure failure() {
+        Failure.Builder failure = Failure.newBuilder().setReason(failureReason).setDomain(failureDomain == null ? "" : failureDomain)
+                .setMessage(failureMessage == null ? "" : failureMessage);
+        if (failureMetadata != null) {
+            failure.putAllMetadata(failureMetadata);
+        }
+        return failure.build();
+    }
 }

@@ -1,0 +1,70 @@
+package io.starloom.scheduler.application;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.google.protobuf.util.Durations;
+
+import io.smallrye.mutiny.Uni;
+import io.starloom.mesh.v1.EnrichStoryCommand;
+import io.starloom.mesh.v1.StoryEvent;
+import io.starloom.proto.v1.Language;
+import io.starloom.proto.v1.Shot;
+import io.starloom.proto.v1.Storyboard;
+import io.starloom.scheduler.domain.ShotStatus;
+import io.starloom.scheduler.domain.Stage;
+import io.starloom.scheduler.messaging.OutboxWriter;
+import io.starloom.scheduler.persistence.ShotEntity;
+import io.starloom.scheduler.persistence.StoryEntity;
+
+/** Enrichment turns the story's text into its storyboard; the scheduler keeps it and plans the shots. */
+@ApplicationScoped
+public class EnrichmentStage implements StageHandler {
+    private final OutboxWriter outbox;
+
+    public EnrichmentStage(OutboxWriter outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public Stage stage() {
+        return Stage.ENRICH;
+    }
+
+    @Override
+    public Uni<Void> start(StoryEntity story) {
+        return outbox.add(Stage.ENRICH, story.id, EnrichStoryCommand.newBuilder().setStoryId(story.id.toString())
+                .setText(story.text).setLanguage(story.language).setStyle(story.style).build());
+    }
+
+    @Override
+    public Uni<StageOutcome> on(StoryEntity story, StoryEvent event) {
+        Storyboard storyboard = event.getStoryEnriched().getStoryboard();
+        if (storyboard.getShotsCount() == 0) {
+            return Uni.createFrom().item(StageOutcome.failed(SchedulerFailure.ENRICHMENT_EMPTY.because("the storyboard has no shots")));
+        }
+        Instant now = Instant.now();
+        story.storyboard = storyboard.toByteArray();
+        story.title = storyboard.getTitle();
+        if (story.language == Language.LANGUAGE_UNSPECIFIED) {
+            story.language = storyboard.getLanguage();
+        }
+        story.enrichedAt = now;
+        List<ShotEntity> shots = new ArrayList<>();
+        for (Shot planned : storyboard.getShotsList()) {
+            ShotEntity shot = new ShotEntity();
+            shot.storyId = story.id;
+            shot.index = planned.getIndex();
+            shot.state = ShotStatus.QUEUED;
+            shot.attempt = 0;
+            shot.narration = planned.getNarration();
+            shot.durationMillis = Durations.toMillis(planned.getDuration());
+            shot.updatedAt = now;
+            shots.add(shot);
+        }
+        return ShotEntity.persist(shots).replaceWith(StageOutcome.finished());
+    }
+}
