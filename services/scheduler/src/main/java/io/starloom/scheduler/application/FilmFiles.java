@@ -1,19 +1,21 @@
 package io.starloom.scheduler.application;
 
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import io.smallrye.mutiny.Uni;
+import io.starloom.mesh.support.media.MediaNotFoundException;
+import io.starloom.mesh.support.media.MediaReferenceException;
+import io.starloom.mesh.support.media.MediaStore;
 import io.starloom.proto.v1.Film;
-import io.starloom.scheduler.config.SchedulerConfig;
 import io.starloom.scheduler.domain.StoryNotReadyException;
 import io.starloom.scheduler.domain.StoryStatus;
 import io.starloom.scheduler.persistence.StoryEntity;
 
-/** The files of a finished story in the media store, resolved only inside the media root. */
+/** The files of a finished story, read from the media store by the URIs postprocess reported. */
 @ApplicationScoped
 public class FilmFiles {
     /** Which of a film's files. */
@@ -21,12 +23,14 @@ public class FilmFiles {
         VIDEO, VTT, SRT
     }
 
-    private final StoryQueries queries;
-    private final Path mediaRoot;
+    private static final Logger LOG = Logger.getLogger(FilmFiles.class);
 
-    public FilmFiles(StoryQueries queries, SchedulerConfig config) {
+    private final StoryQueries queries;
+    private final MediaStore media;
+
+    public FilmFiles(StoryQueries queries, MediaStore media) {
         this.queries = queries;
-        this.mediaRoot = config.media().root().toAbsolutePath().normalize();
+        this.media = media;
     }
 
     public Uni<Path> file(Caller caller, String storyId, Kind kind) {
@@ -45,11 +49,13 @@ public class FilmFiles {
         });
     }
 
+    /** A completed story whose file is gone is our fault, not the caller's: logged, and answered as an internal error. */
     private Path resolve(StoryEntity story, String uri) {
-        Path path = Path.of(URI.create(uri)).toAbsolutePath().normalize();
-        if (!path.startsWith(mediaRoot) || !Files.isRegularFile(path)) {
-            throw new IllegalStateException("film file of story " + story.id + " is missing from the media store: " + uri);
+        try {
+            return media.localFile(uri);
+        } catch (MediaNotFoundException | MediaReferenceException e) {
+            LOG.errorf("film file of story %s cannot be read from the media store: %s", story.id, e.getMessage());
+            throw new IllegalStateException("film file of story " + story.id + " is missing from the media store", e);
         }
-        return path;
     }
 }

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.amqp.IncomingAmqpMetadata;
+import io.starloom.contracts.Queues;
 import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.scheduler.application.StageRouter;
 
@@ -33,7 +34,7 @@ public class DeadLetterConsumer {
         this.router = router;
     }
 
-    @Incoming("dead-letters")
+    @Incoming(Queues.DEAD_LETTER)
     public Uni<Void> consume(Message<byte[]> message) {
         String origin = message.getMetadata(IncomingAmqpMetadata.class).map(DeadLetterConsumer::originalAddress)
                 .orElse("an unknown queue");

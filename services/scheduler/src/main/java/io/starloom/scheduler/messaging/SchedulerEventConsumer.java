@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
+import io.starloom.contracts.Queues;
 import io.starloom.contracts.messaging.MalformedMessageException;
 import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.mesh.v1.StoryEvent;
@@ -28,7 +29,7 @@ public class SchedulerEventConsumer {
         this.router = router;
     }
 
-    @Incoming("scheduler-events")
+    @Incoming(Queues.SCHEDULER_EVENTS)
     public Uni<Void> consume(Message<byte[]> message) {
         StoryEvent event;
         UUID storyId;
