@@ -203,11 +203,16 @@ public final class DevStack implements AutoCloseable {
      * attributes (type = the message's full name, subject = the story), bypassing every service.
      */
     public void meshSend(String queue, String storyId, com.google.protobuf.Message message) {
+        meshSendAs(queue, storyId, message.getDescriptorForType().getFullName(), message);
+    }
+
+    /** Like {@link #meshSend}, with {@code type} as the CloudEvents type: to test that consumers check it. */
+    public void meshSendAs(String queue, String storyId, String type, com.google.protobuf.Message message) {
         brokerSend(queue, message.toByteArray(), Map.of(
                 "cloudEvents:specversion", "1.0",
                 "cloudEvents:id", java.util.UUID.randomUUID().toString(),
                 "cloudEvents:source", "/starloom/devstack",
-                io.starloom.contracts.messaging.ProtoEnvelope.TYPE_PROPERTY, message.getDescriptorForType().getFullName(),
+                io.starloom.contracts.messaging.ProtoEnvelope.TYPE_PROPERTY, type,
                 io.starloom.contracts.messaging.ProtoEnvelope.SUBJECT_PROPERTY, storyId));
     }
 

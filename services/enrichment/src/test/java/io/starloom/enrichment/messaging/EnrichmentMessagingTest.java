@@ -17,7 +17,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starloom.contracts.Queues;
-import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.devstack.DevStackTestResource;
 import io.starloom.devstack.QueueProbe;
 import io.starloom.enrichment.domain.Samples;
@@ -95,15 +94,11 @@ class EnrichmentMessagingTest {
     @Test
     void aCommandUnderAnotherTypeEndsInTheDeadLetterQueueUnenriched() {
         String storyId = UUID.randomUUID().toString();
-        byte[] command = EnrichStoryCommand.newBuilder().setStoryId(storyId).setText(Samples.story("andromeda.zh.txt")).build().toByteArray();
+        EnrichStoryCommand message = EnrichStoryCommand.newBuilder().setStoryId(storyId).setText(Samples.story("andromeda.zh.txt")).build();
+        byte[] command = message.toByteArray();
         QueueProbe deadLetters = QueueProbe.on(Queues.DEAD_LETTER);
         QueueProbe events = QueueProbe.on(Queues.SCHEDULER_EVENTS);
-        DevStackTestResource.stack().brokerSend(Queues.ENRICHMENT_REQUESTS, command, Map.of(
-                "cloudEvents:specversion", "1.0",
-                "cloudEvents:id", UUID.randomUUID().toString(),
-                "cloudEvents:source", "/starloom/scheduler",
-                ProtoEnvelope.TYPE_PROPERTY, ModerateTextCommand.getDescriptor().getFullName(),
-                ProtoEnvelope.SUBJECT_PROPERTY, storyId));
+        DevStackTestResource.stack().meshSendAs(Queues.ENRICHMENT_REQUESTS, storyId, ModerateTextCommand.getDescriptor().getFullName(), message);
 
         await().atMost(WITHIN).until(() -> deadLetters.bodies().stream().anyMatch(body -> Arrays.equals(body, command)));
         assertEquals(List.of(), events.eventsFor(storyId));

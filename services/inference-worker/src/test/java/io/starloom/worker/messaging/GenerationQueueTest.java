@@ -35,7 +35,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starloom.contracts.Queues;
-import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.devstack.DevStackTestResource;
 import io.starloom.mesh.support.media.MediaKey;
 import io.starloom.mesh.support.media.MediaStore;
@@ -234,12 +233,7 @@ class GenerationQueueTest {
     /** Sends {@code command} with the CloudEvents type and subject given, and waits until the broker dead-lettered it. */
     private static void sendAndAwaitDeadLetter(GenerateShotCommand command, String type, String subject) {
         long before = DevStackTestResource.stack().brokerQueueCount(Queues.DEAD_LETTER);
-        DevStackTestResource.stack().brokerSend(Queues.GENERATION_REQUESTS, command.toByteArray(), Map.of(
-                "cloudEvents:specversion", "1.0",
-                "cloudEvents:id", UUID.randomUUID().toString(),
-                "cloudEvents:source", "/starloom/scheduler",
-                ProtoEnvelope.TYPE_PROPERTY, type,
-                ProtoEnvelope.SUBJECT_PROPERTY, subject));
+        DevStackTestResource.stack().meshSendAs(Queues.GENERATION_REQUESTS, subject, type, command);
         Awaitility.await().atMost(PATIENCE)
                 .until(() -> DevStackTestResource.stack().brokerQueueCount(Queues.DEAD_LETTER) == before + 1);
         assertThat(DevStackTestResource.stack().brokerQueueCount(Queues.GENERATION_REQUESTS)).isZero();

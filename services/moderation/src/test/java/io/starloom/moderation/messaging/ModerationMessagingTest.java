@@ -17,7 +17,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starloom.contracts.Queues;
-import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.devstack.DevStackTestResource;
 import io.starloom.devstack.QueueProbe;
 import io.starloom.mesh.v1.EnrichStoryCommand;
@@ -92,15 +91,11 @@ class ModerationMessagingTest {
     @Test
     void aCommandUnderAnotherTypeEndsInTheDeadLetterQueueUnjudged() {
         String storyId = UUID.randomUUID().toString();
-        byte[] command = ModerateTextCommand.newBuilder().setStoryId(storyId).addTexts("七夕之夜，银河如练。").build().toByteArray();
+        ModerateTextCommand message = ModerateTextCommand.newBuilder().setStoryId(storyId).addTexts("七夕之夜，银河如练。").build();
+        byte[] command = message.toByteArray();
         QueueProbe deadLetters = QueueProbe.on(Queues.DEAD_LETTER);
         QueueProbe events = QueueProbe.on(Queues.SCHEDULER_EVENTS);
-        DevStackTestResource.stack().brokerSend(Queues.MODERATION_REQUESTS, command, Map.of(
-                "cloudEvents:specversion", "1.0",
-                "cloudEvents:id", UUID.randomUUID().toString(),
-                "cloudEvents:source", "/starloom/scheduler",
-                ProtoEnvelope.TYPE_PROPERTY, EnrichStoryCommand.getDescriptor().getFullName(),
-                ProtoEnvelope.SUBJECT_PROPERTY, storyId));
+        DevStackTestResource.stack().meshSendAs(Queues.MODERATION_REQUESTS, storyId, EnrichStoryCommand.getDescriptor().getFullName(), message);
 
         await().atMost(WITHIN).until(() -> deadLetters.bodies().stream().anyMatch(body -> Arrays.equals(body, command)));
         assertEquals(List.of(), events.eventsFor(storyId));

@@ -27,7 +27,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starloom.contracts.Queues;
-import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.devstack.DevStackTestResource;
 import io.starloom.devstack.QueueProbe;
 import io.starloom.mesh.support.media.MediaKey;
@@ -150,16 +149,12 @@ class AssembleFilmMessagingTest {
     @Test
     void aCommandUnderAnotherTypeEndsInTheDeadLetterQueueUnassembled() {
         String storyId = UUID.randomUUID().toString();
-        byte[] command = AssembleFilmCommand.newBuilder().setStoryId(storyId).setOutput(SMALL)
-                .addClips(clip(storyId, 0, "testsrc2", "Vega.")).build().toByteArray();
+        AssembleFilmCommand message = AssembleFilmCommand.newBuilder().setStoryId(storyId).setOutput(SMALL)
+                .addClips(clip(storyId, 0, "testsrc2", "Vega.")).build();
+        byte[] command = message.toByteArray();
         QueueProbe deadLetters = QueueProbe.on(Queues.DEAD_LETTER);
         QueueProbe events = QueueProbe.on(Queues.SCHEDULER_EVENTS);
-        DevStackTestResource.stack().brokerSend(Queues.POSTPROCESS_REQUESTS, command, Map.of(
-                "cloudEvents:specversion", "1.0",
-                "cloudEvents:id", UUID.randomUUID().toString(),
-                "cloudEvents:source", "/starloom/scheduler",
-                ProtoEnvelope.TYPE_PROPERTY, GenerateShotCommand.getDescriptor().getFullName(),
-                ProtoEnvelope.SUBJECT_PROPERTY, storyId));
+        DevStackTestResource.stack().meshSendAs(Queues.POSTPROCESS_REQUESTS, storyId, GenerateShotCommand.getDescriptor().getFullName(), message);
 
         await().atMost(WITHIN).until(() -> deadLetters.bodies().stream().anyMatch(body -> Arrays.equals(body, command)));
         assertEquals(List.of(), events.eventsFor(storyId));
