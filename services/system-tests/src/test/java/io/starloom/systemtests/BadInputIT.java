@@ -64,9 +64,17 @@ class BadInputIT {
     }
 
     @Test
+    void aStoryLongerThanAFilmCanNarrateIsRefusedAtTheEdge() {
+        String text = "织女在银河东岸织出漫天云锦牛郎在西岸遥望她喜鹊们飞来搭起一座长桥".repeat(70).substring(0, 2000);
+        given().baseUri(api.baseUrl()).auth().oauth2(api.token()).contentType(ContentType.JSON).body(Map.of("text", text))
+                .when().post("/v1/stories")
+                .then().statusCode(400).contentType(containsString("application/problem+json")).body("errors.field", hasItem("text"));
+    }
+
+    @Test
     void aLongStoryWithoutPunctuationIsAcceptedAndFinishes() {
-        // Nothing the edge accepts may be unstorable further down the pipeline (a title, a prompt, a narration line).
-        String text = "织女在银河东岸织出漫天云锦牛郎在西岸遥望她喜鹊们飞来搭起一座长桥".repeat(60).substring(0, 2000);
+        // Nothing the edge accepts may be unstorable or unplannable further down the pipeline (a title, a beat, a narration line).
+        String text = "织女在银河东岸织出漫天云锦牛郎在西岸遥望她喜鹊们飞来搭起一座长桥".repeat(10).substring(0, 300);
         String id = api.submit(text, Map.of());
         JsonPath story = api.awaitFinal(id, Duration.ofMinutes(8));
         assertThat(story.getString("state")).as(story.prettify()).isEqualTo("COMPLETED");
