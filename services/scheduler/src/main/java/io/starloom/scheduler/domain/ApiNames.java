@@ -7,23 +7,11 @@ import com.google.protobuf.ProtocolMessageEnum;
 import io.starloom.contracts.ProtoNames;
 
 /**
- * The short names the REST API uses for protobuf enum values (STYLE_INK_WASH ↔ "ink-wash", LANGUAGE_ZH ↔
- * "zh", RESOLUTION_720P ↔ "720p", STORY_STATE_COMPLETED ↔ "COMPLETED"), as {@link ProtoNames} makes them.
- * ProtoNames reads each enum's prefix off its {@code _UNSPECIFIED} value, so the {@code prefix} arguments
- * are not used any more; they stay until the REST edge, rewritten separately, calls ProtoNames itself.
+ * Reads the short enum names a REST caller sends ("ink-wash", "zh", "720p") as {@link ProtoNames} makes
+ * them, turning an unknown name into a field error that lists the accepted ones.
  */
 public final class ApiNames {
     private ApiNames() {
-    }
-
-    /** "ink-wash" for STYLE_INK_WASH. */
-    public static String of(ProtocolMessageEnum value, String prefix) {
-        return ProtoNames.shortName(value);
-    }
-
-    /** The state name without its prefix, upper case as in the lifecycle ("COMPLETED"). */
-    public static String state(ProtocolMessageEnum value, String prefix) {
-        return ProtoNames.bare(value);
     }
 
     /**
@@ -31,8 +19,7 @@ public final class ApiNames {
      *
      * @throws InvalidRequestException naming {@code field} and the accepted names
      */
-    public static <E extends Enum<E> & ProtocolMessageEnum> E parse(String field, String name, Class<E> type, String prefix,
-            E defaultValue) {
+    public static <E extends Enum<E> & ProtocolMessageEnum> E parse(String field, String name, Class<E> type, E defaultValue) {
         if (name == null || name.isBlank()) {
             return defaultValue;
         }

@@ -34,9 +34,14 @@ public final class SubmissionValidator {
         } else if (text.codePointCount(0, text.length()) > maxTextLength) {
             errors.add(new FieldError("text", "a story may have at most " + maxTextLength + " characters, this one has "
                     + text.codePointCount(0, text.length())));
+        } else {
+            notText(text).ifPresent(problem -> errors.add(new FieldError("text", problem)));
         }
-        if (submission.requestId() != null && submission.requestId().length() > MAX_REQUEST_ID_LENGTH) {
+        String requestId = submission.requestId();
+        if (requestId != null && requestId.length() > MAX_REQUEST_ID_LENGTH) {
             errors.add(new FieldError("requestId", "at most " + MAX_REQUEST_ID_LENGTH + " characters"));
+        } else if (requestId != null) {
+            notText(requestId).ifPresent(problem -> errors.add(new FieldError("requestId", problem)));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors, false);
@@ -46,6 +51,26 @@ public final class SubmissionValidator {
                 List.of(new FieldError("resolution", key + " is not offered by this deployment; offered: "
                         + String.join(", ", profileByResolution.keySet().stream().sorted().toList()))),
                 true));
+    }
+
+    /**
+     * Why {@code value} is not plain text, if it is not. PostgreSQL refuses NUL outright, other control
+     * characters are never meant in a story, and a lone UTF-16 surrogate (a JSON escape can produce one)
+     * has no UTF-8 form to store.
+     */
+    private static Optional<String> notText(String value) {
+        int[] codePoints = value.codePoints().toArray();
+        for (int i = 0; i < codePoints.length; i++) {
+            int c = codePoints[i];
+            if (Character.getType(c) == Character.SURROGATE) {
+                return Optional.of(String.format("has an unpaired surrogate U+%04X at character %d, which is not Unicode text", c, i + 1));
+            }
+            if (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t') {
+                return Optional.of(String.format("may contain line breaks and tabs but no other control characters; found U+%04X at character %d",
+                        c, i + 1));
+            }
+        }
+        return Optional.empty();
     }
 
     /** "720p" for RESOLUTION_720P; the default resolution is 720p. */

@@ -49,6 +49,36 @@ class SubmissionValidatorTest {
     }
 
     @Test
+    void controlCharactersOtherThanLineBreaksAndTabsAreRefused() {
+        for (String text : new String[] { "Orion\u0000", "Ori\u0007on", "Orion\u001B[2J", "Ori\u007Fon", "Orion\u0085", "\u009FOrion" }) {
+            InvalidRequestException e = invalid(submission(text, Resolution.RESOLUTION_720P, null));
+            assertThat(e.unprocessable()).isFalse();
+            assertThat(e.errors()).singleElement().satisfies(error -> {
+                assertThat(error.field()).isEqualTo("text");
+                assertThat(error.message()).contains("U+00");
+            });
+        }
+        assertThat(validator.validate(submission("Orion\r\n\tand Vega\n", Resolution.RESOLUTION_720P, null))).isNotNull();
+        assertThat(validator.validate(submission("安德洛墨达 🌟 \u00A0 ‍", Resolution.RESOLUTION_720P, null))).isNotNull();
+    }
+
+    @Test
+    void unpairedSurrogatesAreRefused() {
+        for (String text : new String[] { "Orion\uD83C", "\uDF1FOrion", "Or\uDF1F\uD83Cion" }) {
+            InvalidRequestException e = invalid(submission(text, Resolution.RESOLUTION_720P, null));
+            assertThat(e.errors()).extracting(FieldError::field).containsExactly("text");
+        }
+    }
+
+    @Test
+    void theRequestIdIsPlainTextToo() {
+        InvalidRequestException e = invalid(submission("Orion", Resolution.RESOLUTION_720P, "key\u0000"));
+        assertThat(e.errors()).extracting(FieldError::field).containsExactly("requestId");
+        e = invalid(submission("Orion\u0000", Resolution.RESOLUTION_720P, "key\uD800"));
+        assertThat(e.errors()).extracting(FieldError::field).containsExactly("text", "requestId");
+    }
+
+    @Test
     void aResolutionNoProfileRendersIsUnprocessableNotMalformed() {
         InvalidRequestException e = invalid(submission("Orion", Resolution.RESOLUTION_1080P, null));
         assertThat(e.unprocessable()).isTrue();

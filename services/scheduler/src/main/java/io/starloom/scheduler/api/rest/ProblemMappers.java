@@ -9,7 +9,6 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.ForbiddenException;
@@ -43,16 +42,7 @@ public class ProblemMappers {
     /** Also claims MismatchedInputException, which Quarkus would otherwise answer itself with plain JSON. */
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response malformedJson(JsonProcessingException e) {
-        // Jackson's own messages name Java types; callers get the field and the position instead.
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                && mapping.getPath().get(mapping.getPath().size() - 1).getFieldName() != null) {
-            String field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
-            return problem(Problem.invalid(400, "field '" + field + "' has the wrong type",
-                    List.of(new FieldError(field, "expected a string"))));
-        }
-        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        return problem(Problem.invalid(400, "the body is not a JSON story object" + where,
-                List.of(new FieldError("body", "malformed JSON" + where))));
+        return problem(JsonProblems.of(e));
     }
 
     @ServerExceptionMapper
@@ -63,11 +53,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // Quarkus wraps JSON syntax errors in a plain 400 before any mapper sees them.
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
         int status = e.getResponse().getStatus();
         if (status == 401) {
             return e.getResponse();
         }
-        String detail = status == 400 ? "the request could not be read: " + e.getMessage() : e.getMessage();
+        // Resteasy's own wording for these names Java annotations.
+        String detail = switch (status) {
+            case 400 -> "the request could not be read: " + e.getMessage();
+            case 406 -> "none of the media types in Accept is one this operation produces";
+            case 415 -> "the Content-Type is not one this operation accepts";
+            default -> e.getMessage();
+        };
         return problem(status == 400 ? Problem.invalid(400, detail, List.of(new FieldError("body", "unreadable request")))
                 : Problem.of("http-" + status, Response.Status.fromStatusCode(status) == null ? "Error"
                         : Response.Status.fromStatusCode(status).getReasonPhrase(), status, detail));

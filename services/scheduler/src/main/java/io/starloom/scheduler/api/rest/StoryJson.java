@@ -2,37 +2,69 @@ package io.starloom.scheduler.api.rest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.starloom.contracts.ProtoNames;
 import io.starloom.proto.v1.Failure;
 import io.starloom.proto.v1.Film;
 import io.starloom.proto.v1.Finding;
 import io.starloom.proto.v1.ShotStatus;
 import io.starloom.proto.v1.Story;
-import io.starloom.scheduler.domain.ApiNames;
 
 /** The REST representation of a story: the contract's {@code Story} with short enum names and seconds. */
-public record StoryJson(String id, String state, String title, String language, String style, String resolution,
-        Instant createTime, Instant updateTime, int progressPercent, List<ShotJson> shots, FilmJson film, FailureJson failure,
-        List<FindingJson> findings) {
+@Schema(name = "Story", description = "A submitted story and where it stands. Everything but the submitted options is output only.")
+public record StoryJson(
+        @Schema(description = "The story's id, a UUID.") String id,
+        @Schema(description = "Where the story stands in its lifecycle.") String state,
+        @Schema(description = "Short title taken from the story; empty until enrichment has run.") String title,
+        @Schema(description = "Language of the story, its narration and its subtitles; null while it is still to be detected.",
+                nullable = true) String language,
+        @Schema(description = "Visual style of every shot.") String style,
+        @Schema(description = "Resolution class of the film.") String resolution,
+        Instant createTime,
+        Instant updateTime,
+        @Schema(description = "Rough share of the work done, 0..100.", minimum = "0", maximum = "100") int progressPercent,
+        List<ShotJson> shots,
+        @Schema(description = "Set once the story is COMPLETED.", nullable = true) FilmJson film,
+        @Schema(description = "Set once the story is FAILED, REJECTED or CANCELED.", nullable = true) FailureJson failure,
+        @Schema(description = "Moderation findings behind a rejection or a review.") List<FindingJson> findings) {
 
-    public record ShotJson(int index, String state, int attempt, String narration, double durationSeconds) {
+    @Schema(name = "ShotStatus", description = "Where one shot of the story stands.")
+    public record ShotJson(
+            @Schema(description = "0-based position in the film.") int index,
+            String state,
+            @Schema(description = "1-based; 0 before the first dispatch.") int attempt,
+            @Schema(description = "What is said (and subtitled) over this shot.") String narration,
+            double durationSeconds) {
     }
 
-    public record FilmJson(double durationSeconds, int width, int height, int fps, String sha256) {
+    @Schema(name = "Film", description = "The finished film; fetch it from the film and subtitles endpoints.")
+    public record FilmJson(double durationSeconds, int width, int height, int fps,
+            @Schema(description = "SHA-256 of the MP4, lower-case hex.") String sha256) {
     }
 
-    public record FailureJson(String reason, String message) {
+    @Schema(name = "Failure", description = "Why the story did not finish. `reason` and `domain` are stable and machine-readable, "
+            + "`message` is for people and may change between releases.")
+    public record FailureJson(
+            @Schema(description = "UPPER_SNAKE_CASE, unique within `domain`, e.g. MODERATION_BLOCKED, SHOT_FAILED, CANCELED.") String reason,
+            @Schema(description = "The part of Starloom that decided, e.g. scheduler.starloom.dev.") String domain,
+            @Schema(description = "What happened, for people.") String message,
+            @Schema(description = "Facts behind the failure, e.g. {\"shot_index\": \"2\", \"attempts\": \"2\"}.") Map<String, String> metadata) {
     }
 
-    public record FindingJson(String category, String term, int start, int end) {
+    @Schema(name = "Finding", description = "A passage of the story that moderation flagged.")
+    public record FindingJson(String category, String term,
+            @Schema(description = "Offset of the first character, in Unicode code points.") int start,
+            @Schema(description = "Offset after the last character (exclusive).") int end) {
     }
 
     static StoryJson of(Story story) {
-        return new StoryJson(story.getId(), ApiNames.state(story.getState(), "STORY_STATE_"), story.getTitle(),
-                story.getLanguage() == io.starloom.proto.v1.Language.LANGUAGE_UNSPECIFIED ? null : ApiNames.of(story.getLanguage(), "LANGUAGE_"),
-                ApiNames.of(story.getStyle(), "STYLE_"),
-                story.getResolution() == io.starloom.proto.v1.Resolution.RESOLUTION_UNSPECIFIED ? "720p"
-                        : ApiNames.of(story.getResolution(), "RESOLUTION_"),
+        return new StoryJson(story.getId(), ProtoNames.bare(story.getState()), story.getTitle(),
+                ProtoNames.isSpecified(story.getLanguage()) ? ProtoNames.shortName(story.getLanguage()) : null,
+                ProtoNames.shortName(story.getStyle()),
+                ProtoNames.isSpecified(story.getResolution()) ? ProtoNames.shortName(story.getResolution()) : "720p",
                 instant(story.getCreateTime()), instant(story.getUpdateTime()), story.getProgressPercent(),
                 story.getShotsList().stream().map(StoryJson::shot).toList(),
                 story.hasFilm() ? film(story.getFilm()) : null,
@@ -41,7 +73,7 @@ public record StoryJson(String id, String state, String title, String language, 
     }
 
     private static ShotJson shot(ShotStatus shot) {
-        return new ShotJson(shot.getIndex(), ApiNames.state(shot.getState(), "SHOT_STATE_"), shot.getAttempt(), shot.getNarration(),
+        return new ShotJson(shot.getIndex(), ProtoNames.bare(shot.getState()), shot.getAttempt(), shot.getNarration(),
                 seconds(shot.getDuration()));
     }
 
@@ -51,11 +83,11 @@ public record StoryJson(String id, String state, String title, String language, 
     }
 
     private static FailureJson failure(Failure failure) {
-        return new FailureJson(failure.getReason(), failure.getMessage());
+        return new FailureJson(failure.getReason(), failure.getDomain(), failure.getMessage(), failure.getMetadataMap());
     }
 
     private static FindingJson finding(Finding finding) {
-        return new FindingJson(ApiNames.of(finding.getCategory(), "CATEGORY_"), finding.getTerm(), finding.getStart(), finding.getEnd());
+        return new FindingJson(ProtoNames.shortName(finding.getCategory()), finding.getTerm(), finding.getStart(), finding.getEnd());
     }
 
     private static Instant instant(com.google.protobuf.Timestamp t) {

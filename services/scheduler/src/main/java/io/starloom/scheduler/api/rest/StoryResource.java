@@ -1,6 +1,7 @@
 package io.starloom.scheduler.api.rest;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -40,7 +50,18 @@ import io.starloom.scheduler.domain.Submission;
 /** The public REST API: submit stories, follow them, fetch their films. */
 @Path("/v1/stories")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "stories", description = "Submit stories, follow them, fetch their films.")
+@SecurityRequirement(name = StoryResource.SECURITY_SCHEME)
+@APIResponse(responseCode = "401", description = "No valid bearer token was sent (empty body).")
+@APIResponse(responseCode = "403", description = "The token lacks the role the operation needs, or names no tenant.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "Something went wrong on our side; it has been logged.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StoryResource {
+    /** The name quarkus.smallrye-openapi.security-scheme-name gives the bearer-token scheme. */
+    static final String SECURITY_SCHEME = "bearer";
+    private static final String STORY_ID = "The story's id, as returned on submission.";
+
     private final CallerResolver callers;
     private final StoryCommands commands;
     private final StoryQueries queries;
@@ -58,14 +79,28 @@ public class StoryResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STORY_WRITER)
-    public Uni<Response> submit(SubmitStoryBody body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    @Operation(operationId = "submitStory", summary = "Submit a story",
+            description = "Accepts a story and starts turning it into a film. Needs the role story-writer. "
+                    + "The same request id (or Idempotency-Key) returns the story accepted first.")
+    @APIResponse(responseCode = "202", description = "Accepted; the story is on its way.",
+            headers = @Header(name = "Location", description = "The story's URL.", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryJson.class)))
+    @APIResponse(responseCode = "400", description = "The body is not a valid story; `errors` names each field at fault.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A well-formed request this deployment cannot serve, e.g. a resolution no model renders.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> submit(SubmitStoryBody body,
+            @Parameter(description = "Idempotency key, at most 128 characters; the body's requestId wins over it.")
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (body == null) {
-            throw new InvalidRequestException(java.util.List.of(new FieldError("body", "a JSON story is required")), false);
+            throw new InvalidRequestException(List.of(new FieldError("body", "a JSON story is required")), false);
         }
         Submission submission = new Submission(body.text(),
-                ApiNames.parse("language", body.language(), Language.class, "LANGUAGE_", Language.LANGUAGE_UNSPECIFIED),
-                ApiNames.parse("style", body.style(), Style.class, "STYLE_", Style.STYLE_CINEMATIC),
-                ApiNames.parse("resolution", body.resolution(), Resolution.class, "RESOLUTION_", Resolution.RESOLUTION_720P),
+                ApiNames.parse("language", body.language(), Language.class, Language.LANGUAGE_UNSPECIFIED),
+                ApiNames.parse("style", body.style(), Style.class, Style.STYLE_CINEMATIC),
+                ApiNames.parse("resolution", body.resolution(), Resolution.class, Resolution.RESOLUTION_720P),
                 body.requestId() != null ? body.requestId() : idempotencyKey);
         return callers.current().chain(caller -> commands.submit(caller, submission))
                 .map(story -> Response.accepted(StoryJson.of(story)).location(URI.create("/v1/stories/" + story.getId())).build());
@@ -74,28 +109,43 @@ public class StoryResource {
     @GET
     @Path("{id: [^/:]+}")
     @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
-    public Uni<StoryJson> get(@PathParam("id") String id) {
+    @Operation(operationId = "getStory", summary = "Get a story", description = "One story of the caller's tenant.")
+    @APIResponse(responseCode = "200", description = "The story.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryJson.class)))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<StoryJson> get(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> queries.get(caller, id)).map(StoryJson::of);
     }
 
     @GET
     @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
-    public Uni<StoryPageJson> list(@QueryParam("pageSize") Integer pageSize, @QueryParam("pageToken") String pageToken) {
-        return callers.current().chain(caller -> queries.list(caller, pageSize == null ? 0 : pageSize, pageToken))
+    @Operation(operationId = "listStories", summary = "List stories", description = "The caller's stories, newest first, a page at a time.")
+    @APIResponse(responseCode = "200", description = "One page of stories.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryPageJson.class)))
+    @APIResponse(responseCode = "400", description = "pageSize or pageToken is invalid; `errors` names it.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<StoryPageJson> list(
+            @Parameter(description = "Stories per page, 1..100; 20 when absent.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "100")) @QueryParam("pageSize") String pageSize,
+            @Parameter(description = "nextPageToken of the previous page.") @QueryParam("pageToken") String pageToken) {
+        int size = pageSize(pageSize);
+        return callers.current().chain(caller -> queries.list(caller, size, pageToken))
                 .map(page -> new StoryPageJson(page.getStoriesList().stream().map(StoryJson::of).toList(),
                         page.getNextPageToken().isEmpty() ? null : page.getNextPageToken()));
     }
 
-    /** Custom methods in the Google API style: {@code POST /v1/stories/{id}:cancel}. */
+    /** A custom method in the Google API style. */
     @POST
-    @Path("{target}")
+    @Path("{id: [^/:]+}:cancel")
     @RolesAllowed(Roles.STORY_WRITER)
-    public Uni<StoryJson> customMethod(@PathParam("target") String target) {
-        int colon = target.lastIndexOf(':');
-        if (colon < 0 || !target.substring(colon + 1).equals("cancel")) {
-            throw new jakarta.ws.rs.NotFoundException("no such method: " + target);
-        }
-        String id = target.substring(0, colon);
+    @Operation(operationId = "cancelStory", summary = "Cancel a story",
+            description = "Stops a story that is still in progress; a finished story is returned as it is. Needs the role story-writer.")
+    @APIResponse(responseCode = "200", description = "The story, CANCELED unless it had already finished.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryJson.class)))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<StoryJson> cancel(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> commands.cancel(caller, id)).map(StoryJson::of);
     }
 
@@ -103,7 +153,14 @@ public class StoryResource {
     @Path("{id: [^/:]+}/film")
     @Produces("video/mp4")
     @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
-    public Uni<java.nio.file.Path> film(@PathParam("id") String id) {
+    @Operation(operationId = "downloadFilm", summary = "Download the film", description = "The finished film as MP4.")
+    @APIResponse(responseCode = "200", description = "The film.",
+            content = @Content(mediaType = "video/mp4", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<java.nio.file.Path> film(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> films.file(caller, id, FilmFiles.Kind.VIDEO));
     }
 
@@ -111,7 +168,14 @@ public class StoryResource {
     @Path("{id: [^/:]+}/subtitles.vtt")
     @Produces("text/vtt;charset=utf-8")
     @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
-    public Uni<java.nio.file.Path> vtt(@PathParam("id") String id) {
+    @Operation(operationId = "downloadSubtitlesVtt", summary = "Download WebVTT subtitles", description = "The film's subtitles as WebVTT.")
+    @APIResponse(responseCode = "200", description = "The subtitles.",
+            content = @Content(mediaType = "text/vtt;charset=utf-8", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<java.nio.file.Path> vtt(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> films.file(caller, id, FilmFiles.Kind.VTT));
     }
 
@@ -119,14 +183,29 @@ public class StoryResource {
     @Path("{id: [^/:]+}/subtitles.srt")
     @Produces("application/x-subrip;charset=utf-8")
     @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
-    public Uni<java.nio.file.Path> srt(@PathParam("id") String id) {
+    @Operation(operationId = "downloadSubtitlesSrt", summary = "Download SubRip subtitles", description = "The film's subtitles as SubRip (.srt).")
+    @APIResponse(responseCode = "200", description = "The subtitles.",
+            content = @Content(mediaType = "application/x-subrip;charset=utf-8", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<java.nio.file.Path> srt(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> films.file(caller, id, FilmFiles.Kind.SRT));
     }
 
     @GET
     @Path("{id: [^/:]+}/storyboard")
     @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
-    public Uni<String> storyboard(@PathParam("id") String id) {
+    @Operation(operationId = "getStoryboard", summary = "Get the storyboard", description = "The shots enrichment planned for the story.")
+    @APIResponse(responseCode = "200", description = "The contract's starloom.v1.Storyboard in the proto3 JSON mapping "
+            + "(lowerCamelCase fields, full enum names such as STYLE_INK_WASH, durations such as \"5s\").",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The story has no storyboard yet.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<String> storyboard(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> queries.entity(caller, id)).map(story -> {
             if (story.storyboard == null) {
                 throw new StoryNotReadyException("story " + story.id + " has no storyboard yet");
@@ -144,7 +223,26 @@ public class StoryResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
-    public Multi<StoryJson> events(@PathParam("id") String id) {
+    @ExistingStory
+    @Operation(operationId = "watchStory", summary = "Watch a story",
+            description = "Server-sent events: the story now and at every change, each event's data a Story, until it reaches a final state.")
+    @APIResponse(responseCode = "200", description = "The event stream.",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = StoryJson.class)))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Multi<StoryJson> events(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().toMulti().onItem().transformToMultiAndConcatenate(caller -> watch.watch(caller, id)).map(StoryJson::of);
+    }
+
+    /** 0 (the default) when absent; JAX-RS would answer a non-number with 404, so it is read here. */
+    private static int pageSize(String pageSize) {
+        if (pageSize == null || pageSize.isBlank()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(pageSize.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(List.of(new FieldError("pageSize", "must be a whole number from 1 to 100")), false);
+        }
     }
 }

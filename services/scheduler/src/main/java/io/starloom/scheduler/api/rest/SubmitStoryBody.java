@@ -1,5 +1,16 @@
 package io.starloom.scheduler.api.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** JSON body of {@code POST /v1/stories}. Enum-like fields take their short names ("zh", "ink-wash", "720p"). */
-public record SubmitStoryBody(String text, String language, String style, String resolution, String requestId) {
+@Schema(name = "SubmitStoryRequest", description = "A story to turn into a film. Fields not listed here are refused, not ignored.",
+        additionalProperties = Schema.False.class)
+public record SubmitStoryBody(
+        @Schema(required = true, description = "The story: 1..4000 characters (Unicode code points), not blank, "
+                + "no control characters other than line breaks and tabs.") String text,
+        @Schema(description = "Language of the story; detected from the text when absent.") String language,
+        @Schema(description = "Visual style; cinematic when absent.") String style,
+        @Schema(description = "Resolution class of the film; 720p when absent.") String resolution,
+        @Schema(description = "Idempotency key, at most 128 characters: the same key returns the same story. "
+                + "Takes precedence over the Idempotency-Key header.") String requestId) {
 }

@@ -1,0 +1,26 @@
+package io.starloom.scheduler.api.rest;
+
+import java.net.URI;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Routes a custom method ({@code /v1/stories/{id}:cancel}) whether or not the client percent-encoded its
+ * colon, as many HTTP libraries do: resources are matched against the raw path, where {@code %3A} is not
+ * {@code :}. Decoding {@code %3A} never changes what a path means, only how it is spelt.
+ */
+public class CustomMethodPaths {
+    private static final Pattern ENCODED_COLON = Pattern.compile("%3[Aa]");
+
+    @ServerRequestFilter(preMatching = true)
+    public void decodeColons(ContainerRequestContext request) {
+        URI uri = request.getUriInfo().getRequestUri();
+        if (uri.getRawPath() != null && ENCODED_COLON.matcher(uri.getRawPath()).find()) {
+            String path = ENCODED_COLON.matcher(uri.getRawPath()).replaceAll(":");
+            request.setRequestUri(URI.create(path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));
+        }
+    }
+}
