@@ -16,13 +16,25 @@ public final class SubmissionValidator {
 
     private final int maxTextLength;
     private final Map<String, String> profileByResolution;
+    private final NarrationCheck narration;
 
     /**
+     * Without the narration check (a story of any length up to {@code maxTextLength} passes).
+     *
      * @param profileByResolution resolution key ("720p") → model profile name
      */
     public SubmissionValidator(int maxTextLength, Map<String, String> profileByResolution) {
+        this(maxTextLength, profileByResolution, NarrationCheck.NONE);
+    }
+
+    /**
+     * @param profileByResolution resolution key ("720p") → model profile name
+     * @param narration refuses a story with more narration than one film carries
+     */
+    public SubmissionValidator(int maxTextLength, Map<String, String> profileByResolution, NarrationCheck narration) {
         this.maxTextLength = maxTextLength;
         this.profileByResolution = Map.copyOf(profileByResolution);
+        this.narration = narration;
     }
 
     /** Returns the model profile that will render the story, or throws with every problem found. */
@@ -34,6 +46,8 @@ public final class SubmissionValidator {
         } else if (text.codePointCount(0, text.length()) > maxTextLength) {
             errors.add(new FieldError("text", "a story may have at most " + maxTextLength + " characters, this one has "
                     + text.codePointCount(0, text.length())));
+        } else {
+            narration.check(text, submission.language()).ifPresent(errors::add);
         }
         if (submission.requestId() != null && submission.requestId().length() > MAX_REQUEST_ID_LENGTH) {
             errors.add(new FieldError("requestId", "at most " + MAX_REQUEST_ID_LENGTH + " characters"));
