@@ -94,6 +94,12 @@ class StoryGrpcServiceTest {
                 .setRequestId("r".repeat(200)).build()).await().atMost(WAIT));
         assertThat(violatedFields(tooLong)).containsExactly("text", "request_id");
 
+        StatusRuntimeException tooMuchNarration = failure(() -> writer.submitStory(SubmitStoryRequest.newBuilder()
+                .setText("星".repeat(529)).build()).await().atMost(WAIT));
+        assertThat(tooMuchNarration.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(violatedFields(tooMuchNarration)).containsExactly("text");
+        assertThat(tooMuchNarration.getStatus().getDescription()).contains("at most 24 shots");
+
         StatusRuntimeException notOffered = failure(() -> writer.submitStory(SubmitStoryRequest.newBuilder().setText("Orion")
                 .setResolution(Resolution.RESOLUTION_1080P).build()).await().atMost(WAIT));
         assertThat(notOffered.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);

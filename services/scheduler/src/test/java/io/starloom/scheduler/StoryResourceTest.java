@@ -95,7 +95,8 @@ class StoryResourceTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("text", "星".repeat(4001)))
                 .when().post("/v1/stories").then().statusCode(400).body("errors[0].field", equalTo("text"))
                 .body("errors[0].message", containsString("4000"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("text", "星".repeat(4000)))
+        // 4000 characters are accepted when their narration fits one film (528 characters here, the rest punctuation).
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("text", "星".repeat(528) + "…".repeat(3472)))
                 .when().post("/v1/stories").then().statusCode(202);
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("text", "Orion", "style", "watercolour"))
                 .when().post("/v1/stories").then().statusCode(400).body("errors[0].field", equalTo("style"))
@@ -117,6 +118,34 @@ class StoryResourceTest {
                 .body("detail", not(containsString("java.")));
         given().auth().oauth2(token).contentType(ContentType.JSON).body("[]")
                 .when().post("/v1/stories").then().statusCode(400).contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    void aStoryWithMoreNarrationThanOneFilmIsRefusedBeforeItIsAccepted() {
+        String token = token("t1", Roles.STORY_WRITER);
+        // 24 shots of 5 s at 4.5 characters per second: 528 Chinese characters (mesh-support's shared settings).
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("text", "星".repeat(528)))
+                .when().post("/v1/stories").then().statusCode(202);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("text", "星".repeat(529)))
+                .when().post("/v1/stories")
+                .then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("errors", hasSize(1)).body("errors[0].field", equalTo("text"))
+                .body("errors[0].message", containsString("529 Chinese characters"))
+                .body("errors[0].message", containsString("at most 24 shots (about 528 Chinese characters)"));
+        String twoThousand = "织女在银河东岸织出漫天云锦牛郎在西岸遥望她喜鹊们飞来搭起一座长桥".repeat(63).substring(0, 2000);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("text", twoThousand))
+                .when().post("/v1/stories")
+                .then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("errors.field", hasItem("text")).body("detail", containsString("91 shots of 5 s"));
+        // English is counted in words (14 per shot, 336 per film), also when the language is given.
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("text", "Orion hunts. ".repeat(168), "language", "en"))
+                .when().post("/v1/stories").then().statusCode(202);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("text", "Orion hunts. ".repeat(168) + "Again."))
+                .when().post("/v1/stories")
+                .then().statusCode(400).body("errors[0].field", equalTo("text")).body("errors[0].message", containsString("337 words"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("text", "。。。！"))
+                .when().post("/v1/stories")
+                .then().statusCode(400).body("errors[0].field", equalTo("text")).body("errors[0].message", containsString("no words"));
     }
 
     @Test

@@ -64,17 +64,22 @@ class BadInputIT {
     }
 
     @Test
-    void aStoryLongerThanAFilmCanNarrateIsRefusedAtTheEdge() {
-        String text = "织女在银河东岸织出漫天云锦牛郎在西岸遥望她喜鹊们飞来搭起一座长桥".repeat(70).substring(0, 2000);
-        given().baseUri(api.baseUrl()).auth().oauth2(api.token()).contentType(ContentType.JSON).body(Map.of("text", text))
+    void aStoryWithMoreNarrationThanOneFilmIsRejectedAtTheEdge() {
+        // 2000 Chinese characters need about 91 shots of 5 s; a film has at most 24 (528 characters): refused
+        // before it is accepted, rather than accepted and failed in enrichment.
+        String text = "织女在银河东岸织出漫天云锦牛郎在西岸遥望她喜鹊们飞来搭起一座长桥".repeat(63).substring(0, 2000);
+        given().baseUri(api.baseUrl()).auth().oauth2(api.token()).contentType(ContentType.JSON)
+                .body(Map.of("text", text))
                 .when().post("/v1/stories")
-                .then().statusCode(400).contentType(containsString("application/problem+json")).body("errors.field", hasItem("text"));
+                .then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("errors.field", hasItem("text")).body("detail", containsString("at most 24 shots"));
     }
 
     @Test
     void aLongStoryWithoutPunctuationIsAcceptedAndFinishes() {
-        // Nothing the edge accepts may be unstorable or unplannable further down the pipeline (a title, a beat, a narration line).
-        String text = "织女在银河东岸织出漫天云锦牛郎在西岸遥望她喜鹊们飞来搭起一座长桥".repeat(10).substring(0, 300);
+        // Nothing the edge accepts may be unstorable further down the pipeline (a title, a prompt, a narration line):
+        // the longest story a film narrates, 528 Chinese characters without a single punctuation mark.
+        String text = "织女在银河东岸织出漫天云锦牛郎在西岸遥望她喜鹊们飞来搭起一座长桥".repeat(17).substring(0, 528);
         String id = api.submit(text, Map.of());
         JsonPath story = api.awaitFinal(id, Duration.ofMinutes(8));
         assertThat(story.getString("state")).as(story.prettify()).isEqualTo("COMPLETED");

@@ -8,9 +8,10 @@ import io.smallrye.config.WithDefault;
 import io.starloom.proto.v1.Language;
 
 /**
- * Everything about a storyboard that an operator may tune: limits, reading speed, style templates,
- * camera cues and the model's negative prompt. The style templates and camera cues are written in
- * {@code application.properties}; every other setting has its default here.
+ * Everything about a storyboard that an operator may tune: the text limit, style templates, camera cues and
+ * the model's negative prompt. The style templates and camera cues are written in
+ * {@code application.properties}; every other setting has its default here. Shot length, reading speed and
+ * the most shots per film are the narration capacity the scheduler's edge checks too: {@link NarrationConfig}.
  */
 @ConfigMapping(prefix = "starloom.enrichment")
 public interface EnrichmentConfig {
@@ -18,20 +19,6 @@ public interface EnrichmentConfig {
     /** Longest story accepted, in Unicode code points. */
     @WithDefault("4000")
     int maxTextLength();
-
-    /** Most shots one story may need; a longer story is refused rather than cut short. */
-    @WithDefault("12")
-    int maxShots();
-
-    /**
-     * Planned on-screen length of every shot (the Wan2.2 A14B clip is 81 frames at 16 fps, about 5 s); the
-     * narration of a shot is sized to reading speed × this.
-     */
-    @WithDefault("5")
-    int shotSeconds();
-
-    /** Pace of calm narration, used to size each shot's narration. */
-    ReadingSpeed readingSpeed();
 
     /**
      * Negative prompt shared by every shot: Wan2.2's default ({@code wan/configs/shared_config.py},
@@ -50,16 +37,6 @@ public interface EnrichmentConfig {
 
     /** Camera cues by story language. */
     CameraPlan camera();
-
-    interface ReadingSpeed {
-        /** Chinese characters per second. */
-        @WithDefault("4.5")
-        double zh();
-
-        /** English words per second. */
-        @WithDefault("2.8")
-        double en();
-    }
 
     interface StyleTemplate {
         /** The look woven into every prompt. */

@@ -3,14 +3,16 @@ package io.starloom.enrichment.domain;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.starloom.enrichment.text.Scripts;
+import io.starloom.mesh.support.narration.ReadingBudget;
+import io.starloom.mesh.support.narration.Scripts;
 import io.starloom.proto.v1.Language;
 
 /**
  * Cuts a story into beats, one shot each: one per sentence; a sentence whose narration does not fit
  * one shot is cut at semicolons, then at commas, and only as a last resort between words or characters,
  * always into as few and as even parts as the reading budget allows. Fragments too short to carry a
- * shot of their own are merged into a neighbour.
+ * shot of their own are merged into a neighbour. When a film may have only so many shots, beats beyond
+ * that are merged with a neighbour, the shortest neighbouring pair first.
  */
 public final class BeatSplitter {
     private static final String SENTENCE_ENDS = "。！？!?…";
@@ -36,6 +38,46 @@ public final class BeatSplitter {
             }
         }
         return mergeShort(beats, language);
+    }
+
+    /**
+     * The beats of {@code text} in story order, at most {@code maxBeats} of them. Sentence boundaries can make
+     * more beats than the narration needs shots (many short sentences, each a shot of its own): then the
+     * neighbouring pair with the least narration together is merged, again and again, until at most
+     * {@code maxBeats} remain. A merged beat may carry more than one shot's budget; nothing is dropped.
+     */
+    public List<String> split(String text, Language language, int maxBeats) {
+        if (maxBeats < 1) {
+            throw new IllegalArgumentException("at least one beat, not " + maxBeats);
+        }
+        List<String> beats = split(text, language);
+        if (beats.size() <= maxBeats) {
+            return beats;
+        }
+        List<String> merged = new ArrayList<>(beats);
+        List<Integer> weights = new ArrayList<>(merged.stream().map(beat -> ReadingBudget.units(beat, language)).toList());
+        while (merged.size() > maxBeats) {
+            int best = 0;
+            for (int i = 1; i + 1 < merged.size(); i++) {
+                if (weights.get(i) + weights.get(i + 1) < weights.get(best) + weights.get(best + 1)) {
+                    best = i;
+                }
+            }
+            String joined = join(merged.get(best), merged.get(best + 1), language);
+            merged.set(best, joined);
+            weights.set(best, ReadingBudget.units(joined, language));
+            merged.remove(best + 1);
+            weights.remove(best + 1);
+        }
+        return merged;
+    }
+
+    /** Two beats as one: a space between them in English, and in Chinese only where two Latin words would run together. */
+    private static String join(String first, String second, Language language) {
+        boolean space = language != Language.LANGUAGE_ZH
+                || !first.isEmpty() && !second.isEmpty()
+                        && Scripts.isLatinWordChar(first.codePointBefore(first.length())) && Scripts.isLatinWordChar(second.codePointAt(0));
+        return first + (space ? " " : "") + second;
     }
 
     /** Sentences of the text, each with its end punctuation; a line break also ends a sentence. */
@@ -172,12 +214,11 @@ public final class BeatSplitter {
             if (ReadingBudget.units(beat, language) >= shortBelow) {
                 continue;
             }
-            String separator = language == Language.LANGUAGE_ZH ? "" : " ";
-            if (i + 1 < merged.size() && budget.fits(beat + separator + merged.get(i + 1), language)) {
-                merged.set(i + 1, beat + separator + merged.get(i + 1));
+            if (i + 1 < merged.size() && budget.fits(join(beat, merged.get(i + 1), language), language)) {
+                merged.set(i + 1, join(beat, merged.get(i + 1), language));
                 merged.remove(i--);
-            } else if (i > 0 && budget.fits(merged.get(i - 1) + separator + beat, language)) {
-                merged.set(i - 1, merged.get(i - 1) + separator + beat);
+            } else if (i > 0 && budget.fits(join(merged.get(i - 1), beat, language), language)) {
+                merged.set(i - 1, join(merged.get(i - 1), beat, language));
                 merged.remove(i--);
             }
         }

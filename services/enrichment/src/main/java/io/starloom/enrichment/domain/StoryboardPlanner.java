@@ -9,8 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.google.protobuf.Duration;
 
 import io.starloom.enrichment.config.EnrichmentConfig;
+import io.starloom.enrichment.config.NarrationConfig;
 import io.starloom.enrichment.knowledge.SkyEntry;
 import io.starloom.enrichment.knowledge.SkyKnowledge;
+import io.starloom.mesh.support.narration.NarrationCapacity;
+import io.starloom.mesh.support.narration.ReadingBudget;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Shot;
 import io.starloom.proto.v1.Storyboard;
@@ -19,20 +22,25 @@ import io.starloom.proto.v1.Storyboard;
  * Turns a story into its storyboard: language, title, one shot per beat with narration sized to the
  * shot, a structured prompt, the recognised constellations and a stable seed. Pure, CPU-light string
  * work with no I/O, so callers may run it on the event loop.
+ *
+ * <p>A story whose narration fits the film's {@link NarrationCapacity} (what the scheduler's edge accepts)
+ * is always planned, in at most that many shots; only a story over capacity is refused (TOO_MANY_SHOTS).
  */
 @ApplicationScoped
 public class StoryboardPlanner {
     private final EnrichmentConfig config;
+    private final NarrationCapacity capacity;
     private final SkyKnowledge knowledge;
     private final StyleCatalog styles;
     private final BeatSplitter splitter;
     private final PromptWriter prompts;
 
-    public StoryboardPlanner(EnrichmentConfig config, SkyKnowledge knowledge) {
+    public StoryboardPlanner(EnrichmentConfig config, NarrationConfig narration, SkyKnowledge knowledge) {
         this.config = config;
+        this.capacity = NarrationConfig.capacityOf(narration);
         this.knowledge = knowledge;
         this.styles = new StyleCatalog(config.styles(), config.defaultStyle());
-        this.splitter = new BeatSplitter(new ReadingBudget(config.readingSpeed().zh(), config.readingSpeed().en(), config.shotSeconds()));
+        this.splitter = new BeatSplitter(capacity.budget());
         this.prompts = new PromptWriter(config.camera());
     }
 
@@ -40,15 +48,17 @@ public class StoryboardPlanner {
     public Storyboard plan(StoryInput input) {
         ResolvedStyle style = validate(input);
         String text = input.text();
-        Language language = input.language() == Language.LANGUAGE_UNSPECIFIED ? LanguageDetector.detect(text) : input.language();
-        List<String> beats = splitter.split(text, language);
-        if (beats.isEmpty()) {
+        // validate() refused UNRECOGNIZED: the language is the one asked for, or else detected, as the edge does it.
+        Language language = NarrationCapacity.languageOf(text, input.language());
+        NarrationCapacity.Need need = capacity.assess(text, language);
+        if (need.isEmpty()) {
             throw refuse("text", "EMPTY_TEXT", "text has no words to narrate");
         }
-        if (beats.size() > config.maxShots()) {
-            throw refuse("text", "TOO_MANY_SHOTS", String.format("the story needs %d shots of %d s, more than the limit of %d: shorten it",
-                    beats.size(), config.shotSeconds(), config.maxShots()));
+        if (need.exceedsFilm()) {
+            // Unreachable through the scheduler, whose edge refuses such a story before accepting it.
+            throw refuse("text", "TOO_MANY_SHOTS", need.excessMessage());
         }
+        List<String> beats = splitter.split(text, language, capacity.maxShots());
         StoryKnowledge story = StoryKnowledge.of(knowledge.recognise(text));
         Storyboard.Builder storyboard = Storyboard.newBuilder()
                 .setLanguage(language)
@@ -64,7 +74,7 @@ public class StoryboardPlanner {
                     .setSourceText(beat)
                     .setNarration(Punctuation.asNarration(beat))
                     .setPrompt(prompts.write(index, beats.size(), beat, language, style, named, story))
-                    .setDuration(Duration.newBuilder().setSeconds(config.shotSeconds()))
+                    .setDuration(Duration.newBuilder().setSeconds(capacity.budget().shotSeconds()))
                     .setSeed(SeedPlan.seed(input.seedKey(), index))
                     .addAllConstellations(named.stream().filter(SkyEntry::hasIau).map(SkyEntry::iau).distinct().toList()));
         }

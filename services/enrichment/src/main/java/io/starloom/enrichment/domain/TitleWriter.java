@@ -2,7 +2,8 @@ package io.starloom.enrichment.domain;
 
 import java.util.List;
 
-import io.starloom.enrichment.text.Scripts;
+import io.starloom.mesh.support.narration.ReadingBudget;
+import io.starloom.mesh.support.narration.Scripts;
 import io.starloom.proto.v1.Language;
 
 /**

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.arc.DefaultBean;
-import io.starloom.enrichment.text.Scripts;
+import io.starloom.mesh.support.narration.Scripts;
 
 /**
  * The starter knowledge: a hand-written table ({@value #TABLE}) of a few constellations, myth figures,

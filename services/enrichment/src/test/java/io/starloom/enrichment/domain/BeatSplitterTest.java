@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.starloom.mesh.support.narration.ReadingBudget;
 import io.starloom.proto.v1.Language;
 
 class BeatSplitterTest {
@@ -75,5 +76,26 @@ class BeatSplitterTest {
         assertEquals(List.of("织女说：“回来吧。”", "牛郎点点头"), splitter.split("织女说：“回来吧。”牛郎点点头", ZH));
         assertEquals(List.of("夜空中银河横贯", "仙后座高坐王座"), splitter.split("夜空中银河横贯\n仙后座高坐王座", ZH));
         assertEquals(List.of("Pi is 3.14 and nobody minds."), splitter.split("Pi is 3.14 and nobody minds.", EN));
+    }
+
+    @Test
+    void beatsBeyondTheShotLimitMergeTheShortestNeighbouringPairFirst() {
+        String text = "银河横贯夜空。仙后座高坐王座。海怪会来吗。英仙座挥剑斩海怪。众星一齐欢呼。";
+        List<String> sentences = List.of("银河横贯夜空。", "仙后座高坐王座。", "海怪会来吗。", "英仙座挥剑斩海怪。", "众星一齐欢呼。");
+        assertEquals(sentences, splitter.split(text, ZH));
+        assertEquals(sentences, splitter.split(text, ZH, 5), "nothing to merge within the limit");
+        // 6 7 5 8 6: the pair 7 + 5 is the shortest; then 8 + 6; then 6 + 12.
+        assertEquals(List.of("银河横贯夜空。", "仙后座高坐王座。海怪会来吗。", "英仙座挥剑斩海怪。", "众星一齐欢呼。"), splitter.split(text, ZH, 4));
+        assertEquals(List.of("银河横贯夜空。", "仙后座高坐王座。海怪会来吗。", "英仙座挥剑斩海怪。众星一齐欢呼。"), splitter.split(text, ZH, 3));
+        assertEquals(List.of("银河横贯夜空。仙后座高坐王座。海怪会来吗。", "英仙座挥剑斩海怪。众星一齐欢呼。"), splitter.split(text, ZH, 2));
+        assertEquals(List.of(text), splitter.split(text, ZH, 1));
+    }
+
+    @Test
+    void mergedBeatsKeepWordsApart() {
+        String english = "The Hare darts away. Orion sinks slowly. The Scorpion rises in the east.";
+        assertEquals(List.of("The Hare darts away. Orion sinks slowly.", "The Scorpion rises in the east."), splitter.split(english, EN, 2));
+        assertEquals(List.of("织女星 Vega 闪烁。Altair 在东。"), splitter.split("织女星 Vega 闪烁。\nAltair 在东。", ZH, 1));
+        assertEquals(List.of("Vega Altair"), splitter.split("Vega\nAltair", ZH, 1));
     }
 }

@@ -3,12 +3,15 @@ package io.starloom.enrichment.domain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.starloom.enrichment.config.EnrichmentConfig;
+import io.starloom.enrichment.config.NarrationConfig;
 import io.starloom.enrichment.knowledge.StarterSkyKnowledge;
 
 /** The sample stories and the shipped configuration, for tests that run without Quarkus. */
@@ -41,7 +44,28 @@ public final class Samples {
         }
     }
 
+    /** The narration capacity exactly as mesh-support's shared settings ship it (the scheduler's edge reads the same). */
+    public static NarrationConfig shippedNarration() {
+        try {
+            SmallRyeConfig config = new SmallRyeConfigBuilder()
+                    .withSources(new PropertiesConfigSource(sharedSettings()))
+                    .withMapping(NarrationConfig.class)
+                    .build();
+            return config.getConfigMapping(NarrationConfig.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** mesh-support's META-INF/microprofile-config.properties, among the others on the class path. */
+    private static URL sharedSettings() throws IOException {
+        return Collections.list(Samples.class.getClassLoader().getResources("META-INF/microprofile-config.properties")).stream()
+                .filter(url -> url.toString().contains("mesh-support"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("mesh-support's shared settings are not on the class path"));
+    }
+
     public static StoryboardPlanner planner() {
-        return new StoryboardPlanner(shippedConfig(), new StarterSkyKnowledge());
+        return new StoryboardPlanner(shippedConfig(), shippedNarration(), new StarterSkyKnowledge());
     }
 }

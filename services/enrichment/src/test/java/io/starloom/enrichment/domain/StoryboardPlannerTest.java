@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.starloom.enrichment.config.EnrichmentConfig;
+import io.starloom.mesh.support.narration.ReadingBudget;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Shot;
 import io.starloom.proto.v1.Storyboard;
@@ -188,10 +189,25 @@ class StoryboardPlannerTest {
 
     @Test
     void aStoryNeedingMoreShotsThanTheCapIsRefusedNotCut() {
-        String thirteenSentences = "织女星在银河边静静闪烁。".repeat(13);
-        UnenrichableStoryException refused = assertThrows(UnenrichableStoryException.class, () -> plan(thirteenSentences));
+        // 49 sentences of 11 characters: 539 characters, more than 24 shots × 22 characters can narrate.
+        String overCapacity = "织女星在银河边静静闪烁。".repeat(49);
+        UnenrichableStoryException refused = assertThrows(UnenrichableStoryException.class, () -> plan(overCapacity));
         assertEquals("TOO_MANY_SHOTS", refused.reason());
-        assertEquals(12, plan("织女星在银河边静静闪烁。".repeat(12)).getShotsCount());
+        assertTrue(refused.getMessage().contains("539 Chinese characters") && refused.getMessage().contains("at most 24 shots (about 528"),
+                refused.getMessage());
+        assertEquals(24, plan("织女星在银河边静静闪烁。".repeat(24)).getShotsCount());
+    }
+
+    @Test
+    void moreSentencesThanShotsAreMergedWhenTheNarrationFits() {
+        // 48 sentences, one beat each, but their 528 characters fit 24 shots exactly: merged, never refused.
+        String text = "织女星在银河边静静闪烁。".repeat(48);
+        Storyboard storyboard = plan(text);
+        assertEquals(24, storyboard.getShotsCount());
+        String narrated = storyboard.getShotsList().stream().map(Shot::getNarration).collect(Collectors.joining());
+        assertEquals(lettersOf(text), lettersOf(narrated), "nothing dropped, nothing reordered");
+        assertEquals(List.of(0, 1, 2), storyboard.getShotsList().subList(0, 3).stream().map(Shot::getIndex).toList());
+        assertTrue(storyboard.getShotsList().stream().allMatch(shot -> shot.getDuration().getSeconds() == 5));
     }
 
     private static String lettersOf(String text) {

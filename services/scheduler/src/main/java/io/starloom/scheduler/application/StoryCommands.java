@@ -16,6 +16,7 @@ import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Story;
 import io.starloom.proto.v1.Style;
 import io.starloom.scheduler.config.SchedulerConfig;
+import io.starloom.scheduler.domain.NarrationCheck;
 import io.starloom.scheduler.domain.StoryStatus;
 import io.starloom.scheduler.domain.Submission;
 import io.starloom.scheduler.domain.SubmissionValidator;
@@ -37,7 +38,8 @@ public class StoryCommands {
     private final StoryQueries queries;
 
     public StoryCommands(SchedulerConfig config, StageRouter stages, StoryChanges changes, StoryQueries queries) {
-        this.validator = new SubmissionValidator(config.story().maxTextLength(), config.resolutions());
+        this.validator = new SubmissionValidator(config.story().maxTextLength(), config.resolutions(),
+                new NarrationCheck(SchedulerConfig.Narration.capacityOf(config.narration())));
         this.stages = stages;
         this.changes = changes;
         this.queries = queries;

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.starloom.mesh.support.narration.NarrationCapacity;
+import io.starloom.mesh.support.narration.ReadingBudget;
 
 /**
  * Everything the scheduler is told from outside, with its defaults; application.properties holds only
@@ -28,6 +30,12 @@ public interface SchedulerConfig {
     Map<String, String> resolutions();
 
     Film film();
+
+    /**
+     * How much story one film can narrate (starloom.narration.*): written once, in mesh-support's shared
+     * settings, and the same numbers enrichment plans with, so that a story accepted here can be planned.
+     */
+    Narration narration();
 
     interface Story {
         /** Longest story accepted, in Unicode code points. */
@@ -61,6 +69,31 @@ public interface SchedulerConfig {
         int fps();
 
         int frames();
+    }
+
+    interface Narration {
+        /** Planned on-screen length of every shot, in seconds. */
+        int shotSeconds();
+
+        /** Pace of calm narration. */
+        ReadingSpeed readingSpeed();
+
+        /** Most shots in one film. */
+        int maxShots();
+
+        interface ReadingSpeed {
+            /** Chinese characters per second. */
+            double zh();
+
+            /** English words per second. */
+            double en();
+        }
+
+        /** The capacity these settings describe. */
+        static NarrationCapacity capacityOf(Narration settings) {
+            return new NarrationCapacity(new ReadingBudget(settings.readingSpeed().zh(), settings.readingSpeed().en(),
+                    settings.shotSeconds()), settings.maxShots());
+        }
     }
 
     interface Film {

@@ -16,13 +16,25 @@ public final class SubmissionValidator {
 
     private final int maxTextLength;
     private final Map<String, String> profileByResolution;
+    private final NarrationCheck narration;
 
     /**
+     * Without the narration check (a story of any length up to {@code maxTextLength} passes).
+     *
      * @param profileByResolution resolution key ("720p") → model profile name
      */
     public SubmissionValidator(int maxTextLength, Map<String, String> profileByResolution) {
+        this(maxTextLength, profileByResolution, NarrationCheck.NONE);
+    }
+
+    /**
+     * @param profileByResolution resolution key ("720p") → model profile name
+     * @param narration refuses a story with more narration than one film carries
+     */
+    public SubmissionValidator(int maxTextLength, Map<String, String> profileByResolution, NarrationCheck narration) {
         this.maxTextLength = maxTextLength;
         this.profileByResolution = Map.copyOf(profileByResolution);
+        this.narration = narration;
     }
 
     /** Returns the model profile that will render the story, or throws with every problem found. */
@@ -35,7 +47,11 @@ public final class SubmissionValidator {
             errors.add(new FieldError("text", "a story may have at most " + maxTextLength + " characters, this one has "
                     + text.codePointCount(0, text.length())));
         } else {
-            notText(text).ifPresent(problem -> errors.add(new FieldError("text", problem)));
+            Optional<String> notText = notText(text);
+            notText.ifPresent(problem -> errors.add(new FieldError("text", problem)));
+            if (notText.isEmpty()) {
+                narration.check(text, submission.language()).ifPresent(errors::add);
+            }
         }
         String requestId = submission.requestId();
         if (requestId != null && requestId.length() > MAX_REQUEST_ID_LENGTH) {

@@ -1,25 +1,32 @@
-package io.starloom.enrichment.domain;
+package io.starloom.mesh.support.narration;
 
-import io.starloom.enrichment.text.Scripts;
 import io.starloom.proto.v1.Language;
 
 /**
  * How much narration one shot can carry: reading speed × shot length, counted in characters for
- * Chinese (letters and digits; punctuation costs no time) and in words for English.
+ * Chinese (letters and digits; punctuation costs no time) and in words for English. Pure: the same
+ * counting for the scheduler's edge check and enrichment's beat splitting.
  */
 public final class ReadingBudget {
     /** A Latin word or number inside Chinese narration takes about as long as two characters (4.5 chars/s vs 2.8 words/s). */
     static final int LATIN_WORD_IN_CHINESE = 2;
 
+    private final int shotSeconds;
     private final int zhCharacters;
     private final int enWords;
 
     public ReadingBudget(double zhCharactersPerSecond, double enWordsPerSecond, int shotSeconds) {
+        this.shotSeconds = shotSeconds;
         this.zhCharacters = (int) Math.floor(zhCharactersPerSecond * shotSeconds);
         this.enWords = (int) Math.floor(enWordsPerSecond * shotSeconds);
         if (zhCharacters < 1 || enWords < 1) {
             throw new IllegalArgumentException("reading speed × shot length must allow at least one character and one word");
         }
+    }
+
+    /** Planned on-screen length of every shot, in seconds. */
+    public int shotSeconds() {
+        return shotSeconds;
     }
 
     /** Narration units (characters or words) one shot can carry. */

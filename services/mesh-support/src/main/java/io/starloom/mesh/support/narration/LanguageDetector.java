@@ -1,6 +1,5 @@
-package io.starloom.enrichment.domain;
+package io.starloom.mesh.support.narration;
 
-import io.starloom.enrichment.text.Scripts;
 import io.starloom.proto.v1.Language;
 
 /** Tells Chinese from English by the share of Han characters in the text. */

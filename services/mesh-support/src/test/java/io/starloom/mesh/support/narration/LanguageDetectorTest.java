@@ -1,4 +1,4 @@
-package io.starloom.enrichment.domain;
+package io.starloom.mesh.support.narration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.starloom.enrichment.text;
+package io.starloom.mesh.support.narration;
 
 /** Which writing system a code point belongs to, as far as Chinese and English stories care. */
 public final class Scripts {
