@@ -27,6 +27,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starloom.contracts.Roles;
 import io.starloom.devstack.DevStackTestResource;
+import io.starloom.devstack.RawGrpc;
 import io.starloom.proto.v1.CancelStoryRequest;
 import io.starloom.proto.v1.DownloadFilmRequest;
 import io.starloom.proto.v1.GetStoryRequest;

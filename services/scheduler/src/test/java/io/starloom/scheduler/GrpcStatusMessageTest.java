@@ -16,6 +16,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starloom.contracts.Roles;
 import io.starloom.devstack.DevStackTestResource;
+import io.starloom.devstack.RawGrpc;
 import io.starloom.proto.v1.GetStoryRequest;
 import io.starloom.proto.v1.StoryServiceGrpc;
 import io.vertx.core.MultiMap;

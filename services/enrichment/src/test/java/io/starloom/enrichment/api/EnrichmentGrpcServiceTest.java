@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -24,11 +25,14 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.GrpcClientUtils;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starloom.contracts.Roles;
 import io.starloom.devstack.DevStackTestResource;
+import io.starloom.devstack.RawGrpc;
 import io.starloom.enrichment.domain.Samples;
 import io.starloom.proto.v1.EnrichmentService;
+import io.starloom.proto.v1.EnrichmentServiceGrpc;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.PreviewStoryboardRequest;
 import io.starloom.proto.v1.Storyboard;
@@ -130,6 +134,18 @@ class EnrichmentGrpcServiceTest {
                     .toList();
         } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
             throw new AssertionError(ex);
+        }
+    }
+
+    @TestHTTPResource("/")
+    URL server;
+
+    @Test
+    void aBodyThatIsNoRequestMessageIsInvalidArgumentNamingTheType() throws Exception {
+        try (RawGrpc grpc = new RawGrpc(server, DevStackTestResource.stack().mintToken("raw", "tenant-a", Set.of(Roles.STORY_WRITER)))) {
+            Status status = grpc.call(EnrichmentServiceGrpc.getPreviewStoryboardMethod(), new byte[] { (byte) 0xFF, 0x01 }).status();
+            assertEquals(Status.Code.INVALID_ARGUMENT, status.getCode(), String.valueOf(status));
+            assertTrue(status.getDescription().contains("starloom.v1.PreviewStoryboardRequest"), status.getDescription());
         }
     }
 }

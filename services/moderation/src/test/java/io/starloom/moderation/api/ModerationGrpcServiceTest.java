@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -28,14 +29,17 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.GrpcClientUtils;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starloom.contracts.Roles;
 import io.starloom.devstack.DevStackTestResource;
+import io.starloom.devstack.RawGrpc;
 import io.starloom.proto.v1.Category;
 import io.starloom.proto.v1.CheckFramesRequest;
 import io.starloom.proto.v1.CheckTextRequest;
 import io.starloom.proto.v1.CheckTextResponse;
 import io.starloom.proto.v1.ModerationService;
+import io.starloom.proto.v1.ModerationServiceGrpc;
 import io.starloom.proto.v1.Verdict;
 
 @QuarkusTest
@@ -111,5 +115,17 @@ class ModerationGrpcServiceTest {
                 .body("status", is("UP"))
                 .body("checks.name", hasItem(containsString("Messaging")));
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+    }
+
+    @TestHTTPResource("/")
+    URL server;
+
+    @Test
+    void aBodyThatIsNoRequestMessageIsInvalidArgumentNamingTheType() throws Exception {
+        try (RawGrpc grpc = new RawGrpc(server, DevStackTestResource.stack().mintToken("raw", "tenant-a", Set.of(Roles.STORY_WRITER)))) {
+            Status status = grpc.call(ModerationServiceGrpc.getCheckTextMethod(), new byte[] { (byte) 0xFF, 0x01 }).status();
+            assertEquals(Status.Code.INVALID_ARGUMENT, status.getCode(), String.valueOf(status));
+            assertTrue(status.getDescription().contains("starloom.v1.CheckTextRequest"), status.getDescription());
+        }
     }
 }

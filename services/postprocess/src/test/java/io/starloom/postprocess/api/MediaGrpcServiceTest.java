@@ -7,7 +7,9 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -29,9 +31,11 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.GrpcClientUtils;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starloom.contracts.Roles;
 import io.starloom.devstack.DevStackTestResource;
+import io.starloom.devstack.RawGrpc;
 import io.starloom.mesh.support.media.MediaKey;
 import io.starloom.mesh.support.media.MediaStore;
 import io.starloom.mesh.support.media.WorkDirectory;
@@ -42,6 +46,7 @@ import io.starloom.postprocess.media.FilmAssembler;
 import io.starloom.postprocess.media.TestClips;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.MediaService;
+import io.starloom.proto.v1.MediaServiceGrpc;
 import io.starloom.proto.v1.MediaStream;
 import io.starloom.proto.v1.ProbeMediaRequest;
 import io.starloom.proto.v1.ProbeMediaResponse;
@@ -173,6 +178,18 @@ class MediaGrpcServiceTest {
                     .toList();
         } catch (InvalidProtocolBufferException ex) {
             throw new AssertionError(ex);
+        }
+    }
+
+    @TestHTTPResource("/")
+    URL server;
+
+    @Test
+    void aBodyThatIsNoRequestMessageIsInvalidArgumentNamingTheType() throws Exception {
+        try (RawGrpc grpc = new RawGrpc(server, DevStackTestResource.stack().mintToken("raw", "tenant-a", Set.of(Roles.STORY_READER)))) {
+            Status status = grpc.call(MediaServiceGrpc.getProbeMediaMethod(), new byte[] { (byte) 0xFF, 0x01 }).status();
+            assertEquals(Status.Code.INVALID_ARGUMENT, status.getCode(), String.valueOf(status));
+            assertTrue(status.getDescription().contains("starloom.v1.ProbeMediaRequest"), status.getDescription());
         }
     }
 }

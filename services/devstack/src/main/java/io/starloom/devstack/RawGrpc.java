@@ -1,4 +1,4 @@
-package io.starloom.scheduler;
+package io.starloom.devstack;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,11 +18,12 @@ import io.grpc.netty.NettyChannelBuilder;
 
 /**
  * A gRPC client that sends whatever bytes it is given as request messages, for requests no generated stub
- * would send: bytes that are not protobuf, no message, two messages.
+ * would send: bytes that are not protobuf, no message, two messages. For tests of services that serve gRPC
+ * (grpc-netty comes with them; the devstack itself does not ship it).
  */
-final class RawGrpc implements AutoCloseable {
+public final class RawGrpc implements AutoCloseable {
     /** How a call ended. */
-    record Closed(Status status, Metadata trailers) {
+    public record Closed(Status status, Metadata trailers) {
     }
 
     private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
@@ -45,13 +46,13 @@ final class RawGrpc implements AutoCloseable {
     private final String token;
 
     /** A plaintext channel to the server at {@code url} that sends {@code token} as the bearer token. */
-    RawGrpc(URL url, String token) {
+    public RawGrpc(URL url, String token) {
         this.channel = NettyChannelBuilder.forAddress(url.getHost(), url.getPort()).usePlaintext().build();
         this.token = token;
     }
 
     /** Calls {@code method} with {@code messages} as they are, then half-closes, and waits for the end. */
-    Closed call(MethodDescriptor<?, ?> method, byte[]... messages) throws Exception {
+    public Closed call(MethodDescriptor<?, ?> method, byte[]... messages) throws Exception {
         MethodDescriptor<byte[], byte[]> raw = MethodDescriptor.<byte[], byte[]> newBuilder().setType(method.getType())
                 .setFullMethodName(method.getFullMethodName()).setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
         ClientCall<byte[], byte[]> call = channel.newCall(raw, CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS));
