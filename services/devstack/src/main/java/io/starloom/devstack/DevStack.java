@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +20,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.google.protobuf.Message;
+
+import io.starloom.contracts.messaging.ProtoEnvelope;
 
 /**
  * The infrastructure of the mesh on one machine, without Docker: a real PostgreSQL, a real AMQP 1.0
@@ -202,18 +207,18 @@ public final class DevStack implements AutoCloseable {
      * Puts a mesh message on a queue the way a service sends it: the protobuf body with its CloudEvents
      * attributes (type = the message's full name, subject = the story), bypassing every service.
      */
-    public void meshSend(String queue, String storyId, com.google.protobuf.Message message) {
+    public void meshSend(String queue, String storyId, Message message) {
         meshSendAs(queue, storyId, message.getDescriptorForType().getFullName(), message);
     }
 
     /** Like {@link #meshSend}, with {@code type} as the CloudEvents type: to test that consumers check it. */
-    public void meshSendAs(String queue, String storyId, String type, com.google.protobuf.Message message) {
+    public void meshSendAs(String queue, String storyId, String type, Message message) {
         brokerSend(queue, message.toByteArray(), Map.of(
                 "cloudEvents:specversion", "1.0",
-                "cloudEvents:id", java.util.UUID.randomUUID().toString(),
+                "cloudEvents:id", UUID.randomUUID().toString(),
                 "cloudEvents:source", "/starloom/devstack",
-                io.starloom.contracts.messaging.ProtoEnvelope.TYPE_PROPERTY, type,
-                io.starloom.contracts.messaging.ProtoEnvelope.SUBJECT_PROPERTY, storyId));
+                ProtoEnvelope.TYPE_PROPERTY, type,
+                ProtoEnvelope.SUBJECT_PROPERTY, storyId));
     }
 
     /** Number of messages currently in a queue. */

@@ -108,7 +108,7 @@ final class EmbeddedBroker implements AutoCloseable {
 
     /** The packaged broker.xml with this run's listener, directories and sizes in place of production's. */
     Configuration configuration() {
-        Configuration config = topology(topologyResource())
+        return topology(topologyResource())
                 .setJournalDirectory(journalDir.resolve("journal").toString())
                 .setBindingsDirectory(journalDir.resolve("bindings").toString())
                 .setLargeMessagesDirectory(journalDir.resolve("large-messages").toString())
@@ -128,7 +128,6 @@ final class EmbeddedBroker implements AutoCloseable {
                         TransportConstants.PROTOCOLS_PROP_NAME, "AMQP"), "amqp"))
                 .addAcceptorConfiguration(new TransportConfiguration(InVMAcceptorFactory.class.getName(),
                         Map.of("serverId", inVmId), "in-vm"));
-        return config;
     }
 
     /** Where the packaged broker.xml is. */

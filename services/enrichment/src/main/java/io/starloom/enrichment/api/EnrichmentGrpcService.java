@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.Roles;
+import io.starloom.mesh.support.grpc.InvalidArgument;
 import io.starloom.enrichment.domain.StoryInput;
 import io.starloom.enrichment.domain.StoryboardPlanner;
 import io.starloom.enrichment.domain.UnenrichableStoryException;
@@ -35,6 +36,7 @@ public class EnrichmentGrpcService implements EnrichmentService {
                         PREVIEW_SEED_PREFIX + request.getText())))
                 .map(storyboard -> PreviewStoryboardResponse.newBuilder().setStoryboard(storyboard).build())
                 .onFailure(UnenrichableStoryException.class)
-                .transform(e -> InvalidArgument.of(e.getMessage(), ((UnenrichableStoryException) e).violations()));
+                .transform(e -> InvalidArgument.of(e.getMessage(), ((UnenrichableStoryException) e).violations().stream()
+                        .map(v -> InvalidArgument.violation(v.field(), v.reason(), v.description())).toList()));
     }
 }

@@ -1,9 +1,9 @@
 package io.starloom.enrichment.domain;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.starloom.contracts.ProtoNames;
 import io.starloom.enrichment.config.EnrichmentConfig.StyleTemplate;
 import io.starloom.proto.v1.Style;
 
@@ -12,14 +12,12 @@ import io.starloom.proto.v1.Style;
  * {@code STYLE_INK_WASH} ↔ {@code starloom.enrichment.styles.ink-wash}.
  */
 final class StyleCatalog {
-    private static final String PREFIX = "STYLE_";
-
     private final Map<String, StyleTemplate> templates;
     private final Style defaultStyle;
 
     StyleCatalog(Map<String, StyleTemplate> templates, String defaultStyle) {
         this.templates = templates;
-        this.defaultStyle = styleNamed(defaultStyle);
+        this.defaultStyle = ProtoNames.parseShortName(Style.class, defaultStyle).orElse(null);
         if (this.defaultStyle == null || !templates.containsKey(defaultStyle)) {
             throw new IllegalStateException("default style " + defaultStyle + " has no template in starloom.enrichment.styles");
         }
@@ -31,18 +29,6 @@ final class StyleCatalog {
         if (style == Style.UNRECOGNIZED) {
             return Optional.empty();
         }
-        return Optional.ofNullable(templates.get(nameOf(style))).map(template -> new ResolvedStyle(style, template));
-    }
-
-    private static String nameOf(Style style) {
-        return style.name().substring(PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static Style styleNamed(String name) {
-        try {
-            return Style.valueOf(PREFIX + name.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Optional.ofNullable(templates.get(ProtoNames.shortName(style))).map(template -> new ResolvedStyle(style, template));
     }
 }

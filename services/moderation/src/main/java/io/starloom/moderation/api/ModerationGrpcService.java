@@ -8,6 +8,7 @@ import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.Roles;
+import io.starloom.mesh.support.grpc.InvalidArgument;
 import io.starloom.moderation.config.ModerationConfig;
 import io.starloom.moderation.domain.Judgement;
 import io.starloom.moderation.domain.TextModerator;

@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.arc.DefaultBean;
+import io.starloom.contracts.ProtoNames;
 import io.starloom.proto.v1.Category;
 import io.starloom.proto.v1.Finding;
 
@@ -80,8 +80,7 @@ public class WordListScreener implements TextScreener {
 
     /** {@code CATEGORY_SEXUAL_MINORS} → {@code wordlists/sexual-minors.en.txt}. */
     static String listFileOf(Category category, String language) {
-        String name = category.name().substring("CATEGORY_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
-        return DIRECTORY + name + "." + language + ".txt";
+        return DIRECTORY + ProtoNames.shortName(category) + "." + language + ".txt";
     }
 
     /** One entry per line; blank lines and lines starting with # are ignored. A missing list stops the service at start-up. */

@@ -2,17 +2,14 @@ package io.starloom.postprocess.api;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import com.google.protobuf.Any;
-import com.google.rpc.BadRequest;
-import com.google.rpc.Code;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.starloom.contracts.Roles;
+import io.starloom.mesh.support.grpc.InvalidArgument;
 import io.starloom.mesh.support.media.MediaNotFoundException;
 import io.starloom.mesh.support.media.MediaReferenceException;
 import io.starloom.mesh.support.media.MediaStore;
@@ -62,13 +59,6 @@ public class MediaGrpcService implements MediaService {
     }
 
     private static StatusRuntimeException invalidUri(String reason, String message) {
-        BadRequest badRequest = BadRequest.newBuilder()
-                .addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("uri").setReason(reason).setDescription(message))
-                .build();
-        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
-                .setCode(Code.INVALID_ARGUMENT_VALUE)
-                .setMessage(message)
-                .addDetails(Any.pack(badRequest))
-                .build());
+        return InvalidArgument.of("uri", reason, message);
     }
 }

@@ -47,7 +47,7 @@ public class EnrichmentStage implements StageHandler {
             return Uni.createFrom().item(StageOutcome.failed(SchedulerFailure.ENRICHMENT_EMPTY.because("the storyboard has no shots")));
         }
         Instant now = Instant.now();
-        story.storyboard = storyboard.toByteArray();
+        story.plan(storyboard);
         story.title = storyboard.getTitle();
         if (story.language == Language.LANGUAGE_UNSPECIFIED) {
             story.language = storyboard.getLanguage();

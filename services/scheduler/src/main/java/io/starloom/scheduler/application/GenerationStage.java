@@ -51,7 +51,7 @@ public class GenerationStage implements StageHandler {
 
     @Override
     public Uni<Void> start(StoryEntity story) {
-        Storyboard storyboard = StoryViews.storyboard(story);
+        Storyboard storyboard = story.storyboard();
         return ShotEntity.ofStory(story.id).call(shots -> {
             Uni<Void> all = Uni.createFrom().voidItem();
             for (ShotEntity shot : shots) {
@@ -129,7 +129,7 @@ public class GenerationStage implements StageHandler {
             String reason = failed.getFailure().getReason();
             if (failed.getRetryable() && shot.attempt < config.generation().maxAttempts()) {
                 LOG.infof("story %s shot %d attempt %d failed (%s), retrying", story.id, shot.index, shot.attempt, reason);
-                return dispatch(story, StoryViews.storyboard(story), shot, shot.attempt + 1).replaceWith(StageOutcome.changed());
+                return dispatch(story, story.storyboard(), shot, shot.attempt + 1).replaceWith(StageOutcome.changed());
             }
             shot.state = ShotStatus.FAILED;
             shot.updatedAt = Instant.now();

@@ -41,7 +41,7 @@ public class ScreeningStage implements StageHandler {
     public Uni<Void> start(StoryEntity story) {
         ModerateTextCommand.Builder screening = ModerateTextCommand.newBuilder().setStoryId(story.id.toString())
                 .setLanguage(story.language).addTexts(story.text);
-        for (Shot planned : StoryViews.storyboard(story).getShotsList()) {
+        for (Shot planned : story.storyboard().getShotsList()) {
             screening.addTexts(planned.getPrompt()).addTexts(planned.getNarration());
         }
         return outbox.add(Stage.SCREEN_TEXT, story.id, screening.build());

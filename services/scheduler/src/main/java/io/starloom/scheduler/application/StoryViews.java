@@ -12,7 +12,6 @@ import io.starloom.mesh.v1.TextModerated;
 import io.starloom.proto.v1.Film;
 import io.starloom.proto.v1.ShotStatus;
 import io.starloom.proto.v1.Story;
-import io.starloom.proto.v1.Storyboard;
 import io.starloom.scheduler.domain.StoryProgress;
 import io.starloom.scheduler.persistence.ShotEntity;
 import io.starloom.scheduler.persistence.StoryEntity;
@@ -50,11 +49,6 @@ public final class StoryViews {
             view.addAllFindings(parse(() -> TextModerated.parseFrom(story.findings)).getFindingsList());
         }
         return view.build();
-    }
-
-    /** The storyboard enrichment planned for the story. */
-    static Storyboard storyboard(StoryEntity story) {
-        return parse(() -> Storyboard.parseFrom(story.storyboard));
     }
 
     static Timestamp timestamp(Instant instant) {

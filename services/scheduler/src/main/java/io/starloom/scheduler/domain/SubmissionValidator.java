@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.starloom.contracts.ProtoNames;
 import io.starloom.proto.v1.Resolution;
 
 /**
@@ -91,10 +92,6 @@ public final class SubmissionValidator {
 
     /** "720p" for RESOLUTION_720P; the default resolution is 720p. */
     public static String resolutionKey(Resolution resolution) {
-        return switch (resolution) {
-            case RESOLUTION_480P -> "480p";
-            case RESOLUTION_1080P -> "1080p";
-            default -> "720p";
-        };
+        return ProtoNames.isSpecified(resolution) ? ProtoNames.shortName(resolution) : "720p";
     }
 }

@@ -11,15 +11,19 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.starloom.proto.v1.Failure;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Resolution;
+import io.starloom.proto.v1.Storyboard;
 import io.starloom.proto.v1.Style;
 import io.starloom.scheduler.domain.StoryLifecycle;
 import io.starloom.scheduler.domain.StoryStatus;
@@ -47,7 +51,7 @@ public class StoryEntity extends PanacheEntityBase {
     public Resolution resolution;
     public String profile;
     public String title;
-    /** A {@code starloom.v1.Storyboard}. */
+    /** A {@code starloom.v1.Storyboard}; read it with {@link #storyboard()}, set it with {@link #plan}. */
     public byte[] storyboard;
     /** A {@code starloom.mesh.v1.TextModerated} behind a rejection or a review. */
     public byte[] findings;
@@ -79,6 +83,27 @@ public class StoryEntity extends PanacheEntityBase {
     public Instant finishedAt;
     @Version
     public long version;
+    /** {@link #storyboard} parsed, so that one transaction reads it once. */
+    @Transient
+    private Storyboard plan;
+
+    /** Keeps the storyboard enrichment planned. */
+    public void plan(Storyboard storyboard) {
+        this.storyboard = storyboard.toByteArray();
+        this.plan = storyboard;
+    }
+
+    /** The storyboard enrichment planned; only for a story that has one. */
+    public Storyboard storyboard() {
+        if (plan == null) {
+            try {
+                plan = Storyboard.parseFrom(storyboard);
+            } catch (InvalidProtocolBufferException e) {
+                throw new IllegalStateException("stored protobuf is unreadable", e);
+            }
+        }
+        return plan;
+    }
 
     /**
      * Moves the story to {@code next}; staying in the same status is no move, but still an update.

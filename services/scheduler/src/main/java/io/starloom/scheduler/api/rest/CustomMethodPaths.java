@@ -18,8 +18,9 @@ public class CustomMethodPaths {
     @ServerRequestFilter(preMatching = true)
     public void decodeColons(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
-        if (uri.getRawPath() != null && ENCODED_COLON.matcher(uri.getRawPath()).find()) {
-            String path = ENCODED_COLON.matcher(uri.getRawPath()).replaceAll(":");
+        String raw = uri.getRawPath();
+        String path = raw == null ? null : ENCODED_COLON.matcher(raw).replaceAll(":");
+        if (path != null && !path.equals(raw)) {
             request.setRequestUri(URI.create(path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())));
         }
     }

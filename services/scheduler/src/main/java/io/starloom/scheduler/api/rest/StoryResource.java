@@ -34,7 +34,6 @@ import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.Roles;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Resolution;
-import io.starloom.proto.v1.Storyboard;
 import io.starloom.proto.v1.Style;
 import io.starloom.scheduler.api.CallerResolver;
 import io.starloom.scheduler.application.FilmFiles;
@@ -211,7 +210,7 @@ public class StoryResource {
                 throw new StoryNotReadyException("story " + story.id + " has no storyboard yet");
             }
             try {
-                return JsonFormat.printer().print(Storyboard.parseFrom(story.storyboard));
+                return JsonFormat.printer().print(story.storyboard());
             } catch (InvalidProtocolBufferException e) {
                 throw new IllegalStateException(e);
             }
