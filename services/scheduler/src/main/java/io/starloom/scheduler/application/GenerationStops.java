@@ -13,6 +13,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.starloom.mesh.support.media.MediaKey;
 import io.starloom.mesh.support.media.MediaStore;
 import io.starloom.mesh.support.media.WorkDirectory;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Tells the workers that a story's shots are no longer wanted: a mark in the media store they all read
@@ -29,9 +31,13 @@ public class GenerationStops {
         this.store = store;
     }
 
-    /** Never fails: a mark not written costs GPU time, not the cancel. */
+    /**
+     * Never fails: a mark not written costs GPU time, not the cancel. The write runs on a worker thread and the
+     * caller continues on its own Vert.x context, where Hibernate Reactive must stay.
+     */
     public Uni<Void> stop(UUID storyId) {
-        return Uni.createFrom().item(() -> {
+        Context caller = Vertx.currentContext();
+        Uni<Void> write = Uni.createFrom().item(() -> {
             try (WorkDirectory work = store.newWorkDirectory()) {
                 Path mark = Files.writeString(work.path().resolve("stopped"), "canceled\n");
                 store.put(MediaKey.generationStopped(storyId.toString()), mark);
@@ -40,5 +46,6 @@ public class GenerationStops {
             }
             return (Void) null;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return caller == null ? write : write.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 }

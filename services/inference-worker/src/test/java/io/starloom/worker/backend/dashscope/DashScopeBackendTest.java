@@ -267,31 +267,6 @@ class DashScopeBackendTest {
     }
 
     static DashScopeBackend backend(String key, RemoteSettings settings) {
-        DashScopeConfig config = new DashScopeConfig() {
-            public String baseUrl() {
-                return stub.baseUrl();
-            }
-
-            public Optional<String> apiKey() {
-                return Optional.of(key);
-            }
-
-            public Optional<String> workspace() {
-                return Optional.empty();
-            }
-
-            public boolean promptExtend() {
-                return false;
-            }
-
-            public boolean watermark() {
-                return false;
-            }
-
-            public RemoteSettings remote() {
-                return settings;
-            }
-        };
-        return new DashScopeBackend(new RemoteHttp(vertx, DashScopeBackend.NAME, settings), config);
+        return RemoteFixtures.dashscope(vertx, stub.baseUrl(), key, settings);
     }
 }

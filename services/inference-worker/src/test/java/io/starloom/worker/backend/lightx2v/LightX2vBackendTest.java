@@ -114,20 +114,6 @@ class LightX2vBackendTest {
     }
 
     static LightX2vBackend backend() {
-        RemoteSettings settings = RemoteFixtures.quick();
-        LightX2vConfig config = new LightX2vConfig() {
-            public String url() {
-                return stub.baseUrl();
-            }
-
-            public String resultDirectory() {
-                return "/tmp/lightx2v-results/";
-            }
-
-            public RemoteSettings remote() {
-                return settings;
-            }
-        };
-        return new LightX2vBackend(new RemoteHttp(vertx, LightX2vBackend.NAME, settings), config, RemoteFixtures::firstFrame);
+        return RemoteFixtures.lightx2v(vertx, stub.baseUrl(), RemoteFixtures.quick());
     }
 }

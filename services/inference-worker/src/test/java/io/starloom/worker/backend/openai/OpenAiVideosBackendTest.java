@@ -166,28 +166,6 @@ class OpenAiVideosBackendTest {
     }
 
     static OpenAiVideosBackend backend(OpenAiVideosStub stub, OpenAiVideosConfig.Encoding encoding, Optional<String> model) {
-        RemoteSettings settings = RemoteFixtures.quick();
-        OpenAiVideosConfig config = new OpenAiVideosConfig() {
-            public String url() {
-                return stub.baseUrl();
-            }
-
-            public Encoding encoding() {
-                return encoding;
-            }
-
-            public Optional<String> model() {
-                return model;
-            }
-
-            public Optional<String> apiKey() {
-                return Optional.empty();
-            }
-
-            public RemoteSettings remote() {
-                return settings;
-            }
-        };
-        return new OpenAiVideosBackend(new RemoteHttp(vertx, OpenAiVideosBackend.NAME, settings), config, RemoteFixtures::firstFrame);
+        return RemoteFixtures.openAi(vertx, stub.baseUrl(), encoding, model, RemoteFixtures.quick());
     }
 }

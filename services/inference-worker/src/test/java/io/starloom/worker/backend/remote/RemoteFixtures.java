@@ -8,6 +8,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.starloom.worker.backend.ShotControl;
+import io.starloom.worker.backend.dashscope.DashScopeBackend;
+import io.starloom.worker.backend.dashscope.DashScopeConfig;
+import io.starloom.worker.backend.lightx2v.LightX2vBackend;
+import io.starloom.worker.backend.lightx2v.LightX2vConfig;
+import io.starloom.worker.backend.openai.OpenAiVideosBackend;
+import io.starloom.worker.backend.openai.OpenAiVideosConfig;
+import io.vertx.mutiny.core.Vertx;
 import io.starloom.worker.backend.ShotRequest;
 import io.starloom.worker.profile.ProfileCatalog;
 import io.starloom.worker.profile.ProfileSpec;
@@ -61,6 +68,119 @@ public final class RemoteFixtures {
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(shot.width(), shot.height(), java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
         return png.toByteArray();
+    }
+
+    /** An openai-videos backend against {@code url}. */
+    public static OpenAiVideosBackend openAi(Vertx vertx, String url, OpenAiVideosConfig.Encoding encoding, Optional<String> model,
+            RemoteSettings settings) {
+        OpenAiVideosConfig config = new OpenAiVideosConfig() {
+            public String url() {
+                return url;
+            }
+
+            public Encoding encoding() {
+                return encoding;
+            }
+
+            public Optional<String> model() {
+                return model;
+            }
+
+            public Optional<String> apiKey() {
+                return Optional.empty();
+            }
+
+            public RemoteSettings remote() {
+                return settings;
+            }
+        };
+        return new OpenAiVideosBackend(new RemoteHttp(vertx, OpenAiVideosBackend.NAME, settings), config, RemoteFixtures::firstFrame);
+    }
+
+    /** A lightx2v backend against {@code url}. */
+    public static LightX2vBackend lightx2v(Vertx vertx, String url, RemoteSettings settings) {
+        LightX2vConfig config = new LightX2vConfig() {
+            public String url() {
+                return url;
+            }
+
+            public String resultDirectory() {
+                return "/tmp/lightx2v-results/";
+            }
+
+            public RemoteSettings remote() {
+                return settings;
+            }
+        };
+        return new LightX2vBackend(new RemoteHttp(vertx, LightX2vBackend.NAME, settings), config, RemoteFixtures::firstFrame);
+    }
+
+    /** A dashscope backend against {@code url} with {@code key}. */
+    public static DashScopeBackend dashscope(Vertx vertx, String url, String key, RemoteSettings settings) {
+        DashScopeConfig config = new DashScopeConfig() {
+            public String baseUrl() {
+                return url;
+            }
+
+            public Optional<String> apiKey() {
+                return Optional.of(key);
+            }
+
+            public Optional<String> workspace() {
+                return Optional.empty();
+            }
+
+            public boolean promptExtend() {
+                return false;
+            }
+
+            public boolean watermark() {
+                return false;
+            }
+
+            public RemoteSettings remote() {
+                return settings;
+            }
+        };
+        return new DashScopeBackend(new RemoteHttp(vertx, DashScopeBackend.NAME, settings), config);
+    }
+
+    /** {@link #quick()} with another poll interval (first and longest alike). */
+    public static RemoteSettings polling(Duration every) {
+        RemoteSettings quick = quick();
+        return new RemoteSettings() {
+            public Duration connectTimeout() {
+                return quick.connectTimeout();
+            }
+
+            public Duration requestTimeout() {
+                return quick.requestTimeout();
+            }
+
+            public int retries() {
+                return quick.retries();
+            }
+
+            public Duration backoff() {
+                return quick.backoff();
+            }
+
+            public Duration maxBackoff() {
+                return quick.maxBackoff();
+            }
+
+            public Duration pollInterval() {
+                return every;
+            }
+
+            public Duration maxPollInterval() {
+                return every;
+            }
+
+            public Duration shotTimeout() {
+                return quick.shotTimeout();
+            }
+        };
     }
 
     public static ProfileSpec profile(String name) {
