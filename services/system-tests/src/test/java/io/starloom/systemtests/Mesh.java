@@ -91,7 +91,16 @@ public final class Mesh implements AutoCloseable {
 
     /** Starts one service process and waits until its readiness check passes. */
     public synchronized void start(String service) {
-        Path jar = repoRoot.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
+        start(service, service, Map.of());
+    }
+
+    /**
+     * Starts one more process of a service's module under its own name, with settings of its own, e.g. a second
+     * inference worker with another backend: {@code start("worker-dashscope", "inference-worker", Map.of(…))}.
+     */
+    public synchronized void start(String name, String module, Map<String, String> env) {
+        ports.computeIfAbsent(name, ignored -> freePort());
+        Path jar = repoRoot.resolve("services/" + module + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build (./mvnw verify) so the services are packaged first");
         }
@@ -99,8 +108,9 @@ public final class Mesh implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(stack.env());
         builder.environment().put("STARLOOM_MEDIA_ROOT", mediaRoot().toString());
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
-        Path log = workDir.resolve("logs/" + service + ".log");
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(name)));
+        builder.environment().putAll(env);
+        Path log = workDir.resolve("logs/" + name + ".log");
         try {
             Files.createDirectories(log.getParent());
         } catch (IOException e) {
@@ -109,12 +119,12 @@ public final class Mesh implements AutoCloseable {
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         long begin = System.nanoTime();
         try {
-            processes.put(service, builder.start());
+            processes.put(name, builder.start());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + service, e);
+            throw new UncheckedIOException("cannot start " + name, e);
         }
-        awaitReady(service, log);
-        startupMillis.put(service, (System.nanoTime() - begin) / 1_000_000);
+        awaitReady(name, log);
+        startupMillis.put(name, (System.nanoTime() - begin) / 1_000_000);
     }
 
     /** Kills a service the hard way, as a crash would. */

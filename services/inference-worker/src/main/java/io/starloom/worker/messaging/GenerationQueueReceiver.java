@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.starloom.contracts.Queues;
 import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.worker.config.WorkerConfig;
 import io.starloom.worker.config.WorkerIdentity;
@@ -80,7 +81,7 @@ public class GenerationQueueReceiver {
         this.port = queue.port();
         this.username = queue.username();
         this.password = queue.password();
-        this.address = queue.address();
+        this.address = queue.address().orElse(Queues.generation(config.worker().profile()));
         this.reconnectInterval = queue.reconnectInterval();
         this.container = "starloom-inference-worker-" + identity.id();
     }

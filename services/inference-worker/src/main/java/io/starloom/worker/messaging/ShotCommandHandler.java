@@ -15,6 +15,7 @@ import io.starloom.contracts.Queues;
 import io.starloom.contracts.messaging.MalformedMessageException;
 import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.mesh.v1.GenerateShotCommand;
+import io.starloom.worker.backend.BackendFailure;
 import io.starloom.worker.backend.VideoBackend;
 import io.starloom.worker.config.WorkerIdentity;
 import io.starloom.worker.shot.ShotCommandValidator;
@@ -76,10 +77,24 @@ public class ShotCommandHandler {
         if (problems.isPresent()) {
             LOG.warnf("story %s shot %d attempt %d refused: %s", story, command.getShotIndex(), command.getAttempt(), problems.get());
             record("invalid", Duration.ZERO);
-            ShotOutcome refused = new ShotOutcome.Failed(ShotOutcome.INVALID_COMMAND, problems.get(), false);
+            ShotOutcome refused = new ShotOutcome.Failed(ShotOutcome.INVALID_COMMAND, problems.get(), BackendFailure.Kind.PERMANENT);
             activity.count(refused);
             return settleAfter(command, events.publish(story, ShotEvents.finished(command, refused, backend.name())));
         }
+        // Checked before anything is spent: a canceled story's queued shots are never started.
+        return Uni.createFrom().item(() -> executor.wanted(command)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(wanted -> wanted ? run(command) : skip(command));
+    }
+
+    private Uni<Settlement> skip(GenerateShotCommand command) {
+        LOG.infof("story %s shot %d attempt %d not started: the story's generation was stopped", command.getStoryId(),
+                command.getShotIndex(), command.getAttempt());
+        record("canceled", Duration.ZERO);
+        return Uni.createFrom().item(Settlement.ACCEPT);
+    }
+
+    private Uni<Settlement> run(GenerateShotCommand command) {
+        String story = command.getStoryId();
         long begin = System.nanoTime();
         activity.started(command);
         Uni<Void> shot = events.publish(story, ShotEvents.started(command, identity.id(), backend.name()))

@@ -17,6 +17,10 @@ public enum SchedulerFailure {
     MODERATION_BLOCKED,
     /** A shot failed its last attempt. */
     SHOT_FAILED,
+    /** The backend's content inspection refused a shot's prompt or result (REJECTED; never retried blindly). */
+    SHOT_CONTENT_REFUSED,
+    /** The pre-flight estimate of the story's generation is over a configured cap. */
+    COST_CAP_EXCEEDED,
     /** A stage reported a failure without a reason of its own. */
     STAGE_FAILED;
 

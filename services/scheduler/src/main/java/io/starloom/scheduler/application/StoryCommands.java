@@ -36,20 +36,26 @@ public class StoryCommands {
     private final StageRouter stages;
     private final StoryChanges changes;
     private final StoryQueries queries;
+    private final ServedProfiles profiles;
+    private final GenerationStops stops;
 
-    public StoryCommands(SchedulerConfig config, StageRouter stages, StoryChanges changes, StoryQueries queries) {
+    public StoryCommands(SchedulerConfig config, StageRouter stages, StoryChanges changes, StoryQueries queries, ServedProfiles profiles,
+            GenerationStops stops) {
         this.validator = new SubmissionValidator(config.story().maxTextLength(), config.resolutions(),
                 new NarrationCheck(SchedulerConfig.Narration.capacityOf(config.narration())));
         this.stages = stages;
         this.changes = changes;
         this.queries = queries;
+        this.profiles = profiles;
+        this.stops = stops;
     }
 
     /** Accepts a story (or returns the one already accepted under the same request id). */
     public Uni<Story> submit(Caller caller, Submission submission) {
         String profile = validator.validate(submission);
         return Panache.withTransaction(() -> existing(caller, submission.requestId())
-                .onItem().ifNull().switchTo(() -> accept(caller, submission, profile)))
+                .onItem().ifNull().switchTo(() -> profiles.require(profile, submission.namesProfile())
+                        .chain(() -> accept(caller, submission, profile))))
                 .call(story -> changes.committed(story.id))
                 // A concurrent submission with the same key committed first: answer with its story.
                 .onFailure(StoryCommands::isDuplicateRequestId)
@@ -101,6 +107,8 @@ public class StoryCommands {
             }
             return Uni.createFrom().voidItem();
         }))
+                // Its queued shots are then never started, and a running one is stopped on its backend.
+                .call(() -> stops.stop(id))
                 .chain(() -> queries.get(caller, storyId));
     }
 

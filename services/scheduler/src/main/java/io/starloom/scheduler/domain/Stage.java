@@ -28,7 +28,7 @@ public enum Stage {
             List.of(StoryStatus.SCREENING), EnumSet.of(StoryStatus.IN_REVIEW, StoryStatus.REJECTED)),
     GENERATE(Queues.GENERATION_REQUESTS, GenerateShotCommand.getDescriptor(),
             EnumSet.of(PayloadCase.SHOT_STARTED, PayloadCase.SHOT_GENERATED, PayloadCase.SHOT_FAILED),
-            List.of(StoryStatus.QUEUED, StoryStatus.GENERATING), EnumSet.noneOf(StoryStatus.class)),
+            List.of(StoryStatus.QUEUED, StoryStatus.GENERATING), EnumSet.of(StoryStatus.REJECTED)),
     ASSEMBLE(Queues.POSTPROCESS_REQUESTS, AssembleFilmCommand.getDescriptor(), EnumSet.of(PayloadCase.FILM_ASSEMBLED),
             List.of(StoryStatus.ASSEMBLING), EnumSet.noneOf(StoryStatus.class));
 

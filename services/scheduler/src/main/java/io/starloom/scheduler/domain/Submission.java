@@ -4,6 +4,19 @@ import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Resolution;
 import io.starloom.proto.v1.Style;
 
-/** A story as a caller submits it, after parsing and before validation. */
-public record Submission(String text, Language language, Style style, Resolution resolution, String requestId) {
+/**
+ * A story as a caller submits it, after parsing and before validation.
+ *
+ * @param profile the model profile the caller named; null or blank for the resolution's
+ */
+public record Submission(String text, Language language, Style style, Resolution resolution, String requestId, String profile) {
+
+    /** A submission that leaves the profile to the resolution. */
+    public Submission(String text, Language language, Style style, Resolution resolution, String requestId) {
+        this(text, language, style, resolution, requestId, null);
+    }
+
+    public boolean namesProfile() {
+        return profile != null && !profile.isBlank();
+    }
 }

@@ -17,13 +17,18 @@ public class OutboxWriter {
 
     /** @throws IllegalArgumentException when {@code command} is not the command {@code stage} takes */
     public Uni<Void> add(Stage stage, UUID storyId, Message command) {
+        return add(stage, storyId, command, stage.queue());
+    }
+
+    /** To another queue than the stage's own, e.g. the generation queue of the story's model profile. */
+    public Uni<Void> add(Stage stage, UUID storyId, Message command, String destination) {
         if (!command.getDescriptorForType().equals(stage.command())) {
             throw new IllegalArgumentException("stage " + stage + " takes a " + stage.command().getFullName() + ", not a "
                     + command.getDescriptorForType().getFullName());
         }
         OutboxEntity row = new OutboxEntity();
         row.id = UUID.randomUUID();
-        row.destination = stage.queue();
+        row.destination = destination;
         row.type = command.getDescriptorForType().getFullName();
         row.storyId = storyId;
         row.payload = command.toByteArray();

@@ -67,6 +67,8 @@ public class StoryEntity extends PanacheEntityBase {
     @Column(name = "failure_metadata")
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> failureMetadata;
+    /** A {@code starloom.v1.GenerationEstimate}, set when generation starts. */
+    public byte[] estimate;
     @Column(name = "assemble_millis")
     public Long assembleMillis;
     @Column(name = "created_at")

@@ -29,7 +29,16 @@ public record StoryJson(
         List<ShotJson> shots,
         @Schema(description = "Set once the story is COMPLETED.", nullable = true) FilmJson film,
         @Schema(description = "Set once the story is FAILED, REJECTED or CANCELED.", nullable = true) FailureJson failure,
-        @Schema(description = "Moderation findings behind a rejection or a review.") List<FindingJson> findings) {
+        @Schema(description = "Moderation findings behind a rejection or a review.") List<FindingJson> findings,
+        @Schema(description = "The model profile that renders the shots.") String profile,
+        @Schema(description = "Pre-flight estimate of the generation, set before the first shot is sent.", nullable = true) EstimateJson estimate) {
+
+    @Schema(name = "GenerationEstimate", description = "What generating the shots is expected to take and cost.")
+    public record EstimateJson(int shots, double videoSeconds,
+            @Schema(description = "Typical render seconds (GPU-seconds when self-hosted) on typicalHardware.") double renderSeconds,
+            String typicalHardware,
+            @Schema(description = "Hosted profiles: US dollars at the profile's price per second; 0 when self-hosted.") double priceUsd) {
+    }
 
     @Schema(name = "ShotStatus", description = "Where one shot of the story stands.")
     public record ShotJson(
@@ -69,7 +78,9 @@ public record StoryJson(
                 story.getShotsList().stream().map(StoryJson::shot).toList(),
                 story.hasFilm() ? film(story.getFilm()) : null,
                 story.hasFailure() ? failure(story.getFailure()) : null,
-                story.getFindingsList().stream().map(StoryJson::finding).toList());
+                story.getFindingsList().stream().map(StoryJson::finding).toList(), story.getProfile(),
+                story.hasEstimate() ? new EstimateJson(story.getEstimate().getShots(), story.getEstimate().getVideoSeconds(),
+                        story.getEstimate().getRenderSeconds(), story.getEstimate().getTypicalHardware(), story.getEstimate().getPriceUsd()) : null);
     }
 
     private static ShotJson shot(ShotStatus shot) {
