@@ -10,13 +10,17 @@ import java.util.Set;
  *
  * @param oidcTenant the quarkus-oidc tenant id that validates its tokens (null: the default tenant)
  * @param allowedTenants the tenants it may name; empty: any
+ * @param deniedTenants the tenants it may never name: for the default issuer, every partner's, so that a
+ *        partner's tenants are the partner's alone
  */
 public record IssuerProfile(String name, String oidcTenant, String tenantClaim, Set<String> allowedTenants,
-        Map<String, List<String>> roleMapping) {
+        Set<String> deniedTenants, Map<String, List<String>> roleMapping) {
 
     static IssuerProfile defaults(IdentityConfig config) {
+        Set<String> partnerTenants = config.partners().values().stream().flatMap(p -> p.tenants().stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         return new IssuerProfile("default", null, config.tenantClaim(), Set.copyOf(config.tenants().orElse(List.of())),
-                Map.copyOf(config.roleMapping()));
+                partnerTenants, Map.copyOf(config.roleMapping()));
     }
 
     static IssuerProfile partner(String name, IdentityConfig.Partner partner) {
@@ -24,8 +28,13 @@ public record IssuerProfile(String name, String oidcTenant, String tenantClaim, 
             throw new IllegalStateException("starloom.identity.partners." + name + ".tenants is empty: a partner must be"
                     + " mapped to the tenants it may act for");
         }
-        return new IssuerProfile(name, name, partner.tenantClaim(), Set.copyOf(partner.tenants()),
+        return new IssuerProfile(name, name, partner.tenantClaim(), Set.copyOf(partner.tenants()), Set.of(),
                 Map.copyOf(partner.roleMapping()));
+    }
+
+    /** Whether this issuer may act for the tenant. */
+    boolean mayActFor(String tenant) {
+        return !deniedTenants.contains(tenant) && (allowedTenants.isEmpty() || allowedTenants.contains(tenant));
     }
 
     /** The Starloom roles for the roles a token carries: mapped ones only, or as they are without a mapping. */

@@ -51,7 +51,7 @@ public class StarloomIdentityAugmentor implements SecurityIdentityAugmentor {
         if (roles.contains(Roles.ADMIN)) {
             roles.add(Roles.STORY_READER);
         }
-        TenantClaim.Reading tenant = TenantClaim.read(claims, profile.tenantClaim(), profile.allowedTenants());
+        TenantClaim.Reading tenant = TenantClaim.read(claims, profile.tenantClaim(), profile);
         return Uni.createFrom().item(rebuild(identity, roles, tenant.tenant(), tenant.problem(), profile.name()));
     }
 

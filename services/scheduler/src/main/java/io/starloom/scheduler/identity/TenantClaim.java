@@ -18,7 +18,7 @@ final class TenantClaim {
     record Reading(String tenant, String problem) {
     }
 
-    static Reading read(JsonObject claims, String path, java.util.Set<String> allowed) {
+    static Reading read(JsonObject claims, String path, IssuerProfile issuer) {
         Object value = claims;
         for (String step : path.split("/")) {
             value = value instanceof JsonObject object ? object.getValue(step) : null;
@@ -37,7 +37,7 @@ final class TenantClaim {
         if (tenant.length() > MAX_LENGTH) {
             return new Reading(null, "the token's " + claim + " is longer than " + MAX_LENGTH + " characters");
         }
-        if (!allowed.isEmpty() && !allowed.contains(tenant)) {
+        if (!issuer.mayActFor(tenant)) {
             return new Reading(null, "the token's issuer may not act for tenant '" + tenant + "'");
         }
         return new Reading(tenant, null);
