@@ -260,7 +260,7 @@ class KeycloakPartnerIT {
                 "-Dquarkus.oidc.jwks.clean-up-timer-interval=" + CLEAN_UP.toSeconds() + "S",
                 "-jar", jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(stack.env());
+        builder.environment().putAll(stack.env("scheduler"));
         builder.environment().put("STARLOOM_MEDIA_ROOT", work.resolve("media").toString());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         schedulerLog = work.resolve("logs/scheduler.log");
