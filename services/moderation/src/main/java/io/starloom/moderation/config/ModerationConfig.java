@@ -14,6 +14,10 @@ public interface ModerationConfig {
     @WithDefault("20000")
     int maxTextLength();
 
+    /** How often every instance looks for lexicon changes made through another instance. */
+    @WithDefault("10s")
+    java.time.Duration lexiconRefresh();
+
     /** The policy for every tenant without one of its own. */
     Policy policy();
 

@@ -43,7 +43,7 @@ import io.starloom.proto.v1.ModerationServiceGrpc;
 import io.starloom.proto.v1.Verdict;
 
 @QuarkusTest
-@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "postgres", value = "false"), restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false)
 class ModerationGrpcServiceTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);

@@ -28,6 +28,11 @@ final class Policies {
             }
 
             @Override
+            public java.time.Duration lexiconRefresh() {
+                return java.time.Duration.ofSeconds(10);
+            }
+
+            @Override
             public Policy policy() {
                 return UNSET;
             }

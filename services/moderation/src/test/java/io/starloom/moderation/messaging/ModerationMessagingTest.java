@@ -29,7 +29,7 @@ import io.starloom.proto.v1.Verdict;
 
 /** The AMQP side against the real broker: commands in on the request queue, verdicts out on the scheduler's queue. */
 @QuarkusTest
-@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "postgres", value = "false"), restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false)
 class ModerationMessagingTest {
     private static final Duration WITHIN = Duration.ofSeconds(30);
 

@@ -5,5 +5,10 @@ import io.starloom.proto.v1.Resolution;
 import io.starloom.proto.v1.Style;
 
 /** A story as a caller submits it, after parsing and before validation. */
-public record Submission(String text, Language language, Style style, Resolution resolution, String requestId) {
+public record Submission(String text, Language language, Style style, Resolution resolution, String requestId, boolean requireReview) {
+
+    /** A submission that leaves review to the tenant's configuration. */
+    public Submission(String text, Language language, Style style, Resolution resolution, String requestId) {
+        this(text, language, style, resolution, requestId, false);
+    }
 }

@@ -12,5 +12,7 @@ public record SubmitStoryBody(
         @Schema(description = "Visual style; cinematic when absent.") String style,
         @Schema(description = "Resolution class of the film; 720p when absent.") String resolution,
         @Schema(description = "Idempotency key, at most 128 characters: the same key returns the same story. "
-                + "Takes precedence over the Idempotency-Key header.") String requestId) {
+                + "Takes precedence over the Idempotency-Key header.") String requestId,
+        @Schema(description = "Hold the finished film in review until a reviewer approves it; false when absent. "
+                + "A tenant may make review mandatory.") Boolean requireReview) {
 }
