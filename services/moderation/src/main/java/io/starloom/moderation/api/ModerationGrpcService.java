@@ -11,6 +11,7 @@ import io.starloom.contracts.Roles;
 import io.starloom.mesh.support.grpc.InvalidArgument;
 import io.starloom.moderation.config.ModerationConfig;
 import io.starloom.moderation.domain.Judgement;
+import io.starloom.moderation.domain.ScreenedText;
 import io.starloom.moderation.domain.TextModerator;
 import io.starloom.proto.v1.CheckFramesRequest;
 import io.starloom.proto.v1.CheckFramesResponse;
@@ -29,10 +30,12 @@ public class ModerationGrpcService implements ModerationService {
             + "(myth-aware safety); only text is screened today";
 
     private final TextModerator moderator;
+    private final CallerTenant callers;
     private final int maxTextLength;
 
-    public ModerationGrpcService(TextModerator moderator, ModerationConfig config) {
+    public ModerationGrpcService(TextModerator moderator, CallerTenant callers, ModerationConfig config) {
         this.moderator = moderator;
+        this.callers = callers;
         this.maxTextLength = config.maxTextLength();
     }
 
@@ -47,7 +50,7 @@ public class ModerationGrpcService implements ModerationService {
             return Uni.createFrom().failure(InvalidArgument.of("text", "TEXT_TOO_LONG",
                     String.format("text has %d characters, more than the limit of %d", length, maxTextLength)));
         }
-        Judgement judgement = moderator.judge(List.of(text));
+        Judgement judgement = moderator.judge(List.of(new ScreenedText(text, "")), callers.tenant(), request.getLanguage());
         return Uni.createFrom().item(CheckTextResponse.newBuilder()
                 .setVerdict(judgement.verdict())
                 .addAllFindings(judgement.findings())

@@ -15,6 +15,8 @@ public enum SchedulerFailure {
     ENRICHMENT_EMPTY,
     /** Moderation blocked the text (REJECTED, with the findings). */
     MODERATION_BLOCKED,
+    /** A reviewer rejected the story (REJECTED, with the reviewer's reason). */
+    REVIEW_REJECTED,
     /** A shot failed its last attempt. */
     SHOT_FAILED,
     /** The backend's content inspection refused a shot's prompt or result (REJECTED; never retried blindly). */

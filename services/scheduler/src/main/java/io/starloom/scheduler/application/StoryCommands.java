@@ -87,6 +87,7 @@ public class StoryCommands {
         story.tenant = caller.tenant();
         story.requestId = submission.requestId() == null || submission.requestId().isBlank() ? null : submission.requestId();
         story.text = submission.text().strip();
+        story.requireReview = submission.requireReview();
         story.language = submission.language() == Language.UNRECOGNIZED ? Language.LANGUAGE_UNSPECIFIED : submission.language();
         story.style = submission.style() == Style.STYLE_UNSPECIFIED ? Style.STYLE_CINEMATIC : submission.style();
         story.resolution = submission.resolution();

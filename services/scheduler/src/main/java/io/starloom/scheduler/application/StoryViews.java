@@ -28,6 +28,7 @@ public final class StoryViews {
                 .setId(story.id.toString())
                 .setState(StateMapping.toProto(story.state))
                 .setLanguage(story.language)
+                .setRequireReview(story.requireReview)
                 .setStyle(story.style)
                 .setResolution(story.resolution)
                 .setCreateTime(timestamp(story.createdAt))

@@ -30,7 +30,7 @@ public enum Stage {
             EnumSet.of(PayloadCase.SHOT_STARTED, PayloadCase.SHOT_GENERATED, PayloadCase.SHOT_FAILED),
             List.of(StoryStatus.QUEUED, StoryStatus.GENERATING), EnumSet.of(StoryStatus.REJECTED)),
     ASSEMBLE(Queues.POSTPROCESS_REQUESTS, AssembleFilmCommand.getDescriptor(), EnumSet.of(PayloadCase.FILM_ASSEMBLED),
-            List.of(StoryStatus.ASSEMBLING), EnumSet.noneOf(StoryStatus.class));
+            List.of(StoryStatus.ASSEMBLING), EnumSet.of(StoryStatus.IN_REVIEW));
 
     private final String queue;
     private final Descriptor command;

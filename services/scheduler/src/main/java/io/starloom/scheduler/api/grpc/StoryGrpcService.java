@@ -127,7 +127,7 @@ public class StoryGrpcService implements StoryService {
             throw new InvalidRequestException(errors, false);
         }
         return new Submission(request.getText(), request.getLanguage(), request.getStyle(), request.getResolution(),
-                request.getRequestId(), request.getProfile());
+                request.getRequestId(), request.getProfile(), request.getRequireReview());
     }
 
     /** The file in chunks, read lazily as the client asks for them. */

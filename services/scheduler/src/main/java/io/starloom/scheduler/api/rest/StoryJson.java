@@ -31,7 +31,8 @@ public record StoryJson(
         @Schema(description = "Set once the story is FAILED, REJECTED or CANCELED.", nullable = true) FailureJson failure,
         @Schema(description = "Moderation findings behind a rejection or a review.") List<FindingJson> findings,
         @Schema(description = "The model profile that renders the shots.") String profile,
-        @Schema(description = "Pre-flight estimate of the generation, set before the first shot is sent.", nullable = true) EstimateJson estimate) {
+        @Schema(description = "Pre-flight estimate of the generation, set before the first shot is sent.", nullable = true) EstimateJson estimate,
+        @Schema(description = "A reviewer must approve the finished film before it is published.") boolean requireReview) {
 
     @Schema(name = "GenerationEstimate", description = "What generating the shots is expected to take and cost.")
     public record EstimateJson(int shots, double videoSeconds,
@@ -66,7 +67,19 @@ public record StoryJson(
     @Schema(name = "Finding", description = "A passage of the story that moderation flagged.")
     public record FindingJson(String category, String term,
             @Schema(description = "Offset of the first character, in Unicode code points.") int start,
-            @Schema(description = "Offset after the last character (exclusive).") int end) {
+            @Schema(description = "Offset after the last character (exclusive).") int end,
+            @Schema(description = "What this finding asks for: ALLOW, REVIEW or BLOCK.") String action,
+            @Schema(description = "LOW, MEDIUM, HIGH or CRITICAL.") String severity,
+            @Schema(description = "Why, for people, in the story's language.") String reason,
+            @Schema(description = "The rule that fired, e.g. minor-and-sexual or lexicon.") String rule,
+            @Schema(description = "Where it was seen: a span of one of the screened texts, or a frame thumbnail.", nullable = true)
+            EvidenceJson evidence) {
+    }
+
+    @Schema(name = "Evidence", description = "A span of a screened text (textIndex, label, excerpt) or a frame of a shot "
+            + "(shotIndex, timestampSeconds, thumbnailUri).")
+    public record EvidenceJson(Integer textIndex, String label, String excerpt, Integer shotIndex, Double timestampSeconds,
+            String thumbnailUri) {
     }
 
     static StoryJson of(Story story) {
@@ -80,7 +93,8 @@ public record StoryJson(
                 story.hasFailure() ? failure(story.getFailure()) : null,
                 story.getFindingsList().stream().map(StoryJson::finding).toList(), story.getProfile(),
                 story.hasEstimate() ? new EstimateJson(story.getEstimate().getShots(), story.getEstimate().getVideoSeconds(),
-                        story.getEstimate().getRenderSeconds(), story.getEstimate().getTypicalHardware(), story.getEstimate().getPriceUsd()) : null);
+                        story.getEstimate().getRenderSeconds(), story.getEstimate().getTypicalHardware(), story.getEstimate().getPriceUsd()) : null,
+                story.getRequireReview());
     }
 
     private static ShotJson shot(ShotStatus shot) {
@@ -97,8 +111,21 @@ public record StoryJson(
         return new FailureJson(failure.getReason(), failure.getDomain(), failure.getMessage(), failure.getMetadataMap());
     }
 
-    private static FindingJson finding(Finding finding) {
-        return new FindingJson(ProtoNames.shortName(finding.getCategory()), finding.getTerm(), finding.getStart(), finding.getEnd());
+    static FindingJson finding(Finding finding) {
+        return new FindingJson(ProtoNames.shortName(finding.getCategory()), finding.getTerm(), finding.getStart(), finding.getEnd(),
+                ProtoNames.bare(finding.getAction()), ProtoNames.bare(finding.getSeverity()), finding.getReason(), finding.getRule(),
+                evidence(finding.getEvidence()));
+    }
+
+    private static EvidenceJson evidence(io.starloom.proto.v1.Evidence evidence) {
+        return switch (evidence.getKindCase()) {
+            case TEXT -> new EvidenceJson(evidence.getText().getTextIndex(), evidence.getText().getLabel(), evidence.getText().getExcerpt(),
+                    null, null, null);
+            case FRAME -> new EvidenceJson(null, null, null, evidence.getFrame().getShotIndex(),
+                    evidence.getFrame().getTimestamp().getSeconds() + evidence.getFrame().getTimestamp().getNanos() / 1e9,
+                    evidence.getFrame().getThumbnailUri());
+            case KIND_NOT_SET -> null;
+        };
     }
 
     private static Instant instant(com.google.protobuf.Timestamp t) {
