@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -48,6 +50,10 @@ import io.vertx.proton.ProtonReceiver;
  *
  * <p>All state is confined to one Vert.x context. The link is re-established after the broker goes away; a
  * command whose link died is put back on the queue by the broker.
+ *
+ * <p>On shutdown (SIGTERM in a pod) the worker first drains: it grants no more credit, hands back unrendered
+ * any command that was already on its way, and waits for the shot in hand to be settled, up to
+ * {@code starloom.worker.queue.drain-timeout}, so that a scale-down or a node drain costs no GPU work.
  */
 @ApplicationScoped
 public class GenerationQueueReceiver {
@@ -61,6 +67,7 @@ public class GenerationQueueReceiver {
     private final Optional<String> password;
     private final String address;
     private final Duration reconnectInterval;
+    private final Duration drainTimeout;
     private final String container;
 
     private Context context;
@@ -69,6 +76,9 @@ public class GenerationQueueReceiver {
     private boolean stopped;
     private boolean reconnectScheduled;
     private boolean outageReported;
+    private boolean draining;
+    /** Completed when the shot in hand is settled, once a drain waits for it. */
+    private CompletableFuture<Void> settledWhileDraining;
     private volatile boolean busy;
     private volatile boolean linked;
 
@@ -82,6 +92,7 @@ public class GenerationQueueReceiver {
         this.password = queue.password();
         this.address = queue.address();
         this.reconnectInterval = queue.reconnectInterval();
+        this.drainTimeout = queue.drainTimeout();
         this.container = "starloom-inference-worker-" + identity.id();
     }
 
@@ -94,6 +105,7 @@ public class GenerationQueueReceiver {
         if (context == null) {
             return;
         }
+        drain(drainTimeout);
         CompletableFuture<Void> closed = new CompletableFuture<>();
         context.runOnContext(ignored -> {
             stopped = true;
@@ -108,6 +120,37 @@ public class GenerationQueueReceiver {
             closed.get(2, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.debugf("generation queue link not closed cleanly: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Stops taking shots and waits until the one in hand, if any, is settled, at most {@code timeout}. Called on
+     * shutdown, before the link is closed; the events of the last shot still go out through the connector,
+     * which stays open until the application's beans are destroyed.
+     *
+     * @return whether the worker holds no shot any more
+     */
+    boolean drain(Duration timeout) {
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        context.runOnContext(ignored -> {
+            draining = true;
+            if (busy) {
+                settledWhileDraining = settled;
+            } else {
+                settled.complete(null);
+            }
+        });
+        try {
+            settled.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            LOG.warnf("the shot in hand was not finished within the drain timeout of %s; the broker will redeliver it", timeout);
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -182,7 +225,7 @@ public class GenerationQueueReceiver {
             linked = true;
             outageReported = false;
             LOG.infof("taking shots from %s, one at a time", address);
-            if (!busy) {
+            if (!busy && !draining) {
                 link.flow(1);
             }
         });
@@ -191,6 +234,11 @@ public class GenerationQueueReceiver {
     }
 
     private void received(ProtonReceiver link, ProtonDelivery delivery, org.apache.qpid.proton.message.Message message) {
+        if (draining) {
+            // Granted before the drain began: back to the queue for another worker, not counted as an attempt.
+            ProtonHelper.released(delivery, true);
+            return;
+        }
         busy = true;
         Object body = payload(message.getBody());
         if (!(body instanceof byte[] bytes)) {
@@ -217,7 +265,11 @@ public class GenerationQueueReceiver {
                 ProtonHelper.modified(delivery, true, true, false);
             }
         }
-        if (receiver != null && linked && !stopped) {
+        if (settledWhileDraining != null) {
+            settledWhileDraining.complete(null);
+            settledWhileDraining = null;
+        }
+        if (receiver != null && linked && !stopped && !draining) {
             receiver.flow(1);
         }
     }
