@@ -20,9 +20,12 @@ import org.apache.qpid.proton.amqp.messaging.Section;
 import org.apache.qpid.proton.amqp.messaging.Source;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.starloom.contracts.messaging.ProtoEnvelope;
+import io.starloom.mesh.support.tracing.TraceContext;
 import io.starloom.worker.config.WorkerConfig;
 import io.starloom.worker.config.WorkerIdentity;
 import io.starloom.worker.messaging.ShotCommandHandler.Settlement;
@@ -61,6 +64,7 @@ public class GenerationQueueReceiver {
 
     private final Vertx vertx;
     private final ShotCommandHandler handler;
+    private final ShotTrace trace;
     private final String host;
     private final int port;
     private final Optional<String> username;
@@ -82,8 +86,13 @@ public class GenerationQueueReceiver {
     private volatile boolean busy;
     private volatile boolean linked;
 
-    public GenerationQueueReceiver(Vertx vertx, ShotCommandHandler handler, WorkerConfig config, WorkerIdentity identity) {
+    public GenerationQueueReceiver(Vertx vertx, ShotCommandHandler handler, WorkerConfig config, WorkerIdentity identity, ShotTrace trace,
+            MeterRegistry registry) {
         WorkerConfig.Queue queue = config.worker().queue();
+        this.trace = trace;
+        // 1 while a shot is in hand: its average over time is the GPU's busy fraction.
+        Gauge.builder("starloom.worker.busy", this, receiver -> receiver.busy ? 1 : 0)
+                .description("Whether this worker is rendering a shot (average over time: busy fraction)").register(registry);
         this.vertx = vertx;
         this.handler = handler;
         this.host = queue.host();
@@ -240,6 +249,7 @@ public class GenerationQueueReceiver {
             return;
         }
         busy = true;
+        trace.take(TraceContext.fromTraceparent(property(message, TraceContext.TRACEPARENT)));
         Object body = payload(message.getBody());
         if (!(body instanceof byte[] bytes)) {
             LOG.warnf("generation command without a binary body (%s) returned to the broker", body);
@@ -257,6 +267,7 @@ public class GenerationQueueReceiver {
     /** Settles the command on the link it came from, if that link still lives, then asks for the next one. */
     private void settle(ProtonReceiver link, ProtonDelivery delivery, Settlement settlement) {
         busy = false;
+        trace.release();
         if (link == receiver && link.isOpen()) {
             if (settlement == Settlement.ACCEPT) {
                 ProtonHelper.accepted(delivery, true);

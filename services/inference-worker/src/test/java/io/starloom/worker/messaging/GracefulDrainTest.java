@@ -23,6 +23,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.starloom.contracts.Queues;
+import io.starloom.contracts.messaging.ProtoEnvelope;
+import io.starloom.mesh.support.tracing.TraceContext;
 import io.starloom.devstack.DevStackTestResource;
 import io.starloom.mesh.v1.GenerateShotCommand;
 import io.starloom.mesh.v1.ModelProfile;
@@ -36,6 +38,7 @@ import io.vertx.proton.ProtonReceiver;
 /**
  * What a pod's SIGTERM does to the worker (the shutdown observer drains before it closes the link): the shot
  * in hand is finished and reported, no further shot is taken, and the queued one stays for another worker.
+ * With tracing on, the events of a shot continue the trace its command came with.
  * Its own application (a test profile) because the drained worker takes no more shots.
  */
 @QuarkusTest
@@ -44,12 +47,15 @@ import io.vertx.proton.ProtonReceiver;
         restrictToAnnotatedClass = false)
 class GracefulDrainTest {
     private static final Duration RENDER_TIME = Duration.ofSeconds(4);
+    private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
 
     /** The sim backend: each shot takes a fixed, GPU-like time, long enough to shut down in the middle of it. */
     public static class SlowShots implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("starloom.worker.backend", "sim", "starloom.worker.sim.render-time", RENDER_TIME.toMillis() + "ms");
+            return Map.of("starloom.worker.backend", "sim", "starloom.worker.sim.render-time", RENDER_TIME.toMillis() + "ms",
+                    // Tracing on (spans exported nowhere), to see the command's trace carried to its events.
+                    "quarkus.otel.sdk.disabled", "false", "quarkus.otel.traces.exporter", "none");
         }
     }
 
@@ -65,7 +71,10 @@ class GracefulDrainTest {
     @Test
     void drainFinishesTheShotInHandAndLeavesTheNextOnTheQueue() throws Exception {
         String story = UUID.randomUUID().toString();
-        send(command(story, 0));
+        GenerateShotCommand first = command(story, 0);
+        DevStackTestResource.stack().brokerSend(Queues.GENERATION_REQUESTS, first.toByteArray(), Map.of(
+                ProtoEnvelope.TYPE_PROPERTY, first.getDescriptorForType().getFullName(), ProtoEnvelope.SUBJECT_PROPERTY, story,
+                TraceContext.TRACEPARENT, "00-" + TRACE_ID + "-b7ad6b7169203331-01"));
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> recorder.kinds(story).contains(StoryEvent.PayloadCase.SHOT_STARTED));
         send(command(story, 1));
 
@@ -82,6 +91,8 @@ class GracefulDrainTest {
         assertThat(recorder.kinds(story)).containsExactly(StoryEvent.PayloadCase.SHOT_STARTED, StoryEvent.PayloadCase.SHOT_GENERATED);
         assertThat(DevStackTestResource.stack().brokerQueueCount(Queues.GENERATION_REQUESTS)).as("shot 1 waits for another worker").isEqualTo(1);
         assertThat(takeOne().getShotIndex()).isEqualTo(1);
+        assertThat(recorder.traces.get(story)).as("both events continue the command's trace").hasSize(2)
+                .allSatisfy(traceparent -> assertThat(traceparent).startsWith("00-" + TRACE_ID + "-"));
         assertThat(receiver.drain(Duration.ofSeconds(1))).as("an idle worker drains at once").isTrue();
     }
 
