@@ -33,14 +33,17 @@ public final class Mesh implements AutoCloseable {
     private final Path repoRoot;
     private final Path workDir;
     private final DevStack stack;
+    /** Settings every service of this mesh gets on top of the devstack's, e.g. another media store. */
+    private final Map<String, String> extraEnv;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new HashMap<>();
     private final Map<String, Long> startupMillis = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private Mesh(Path repoRoot, Path workDir) {
+    private Mesh(Path repoRoot, Path workDir, Map<String, String> extraEnv) {
         this.repoRoot = repoRoot;
         this.workDir = workDir;
+        this.extraEnv = Map.copyOf(extraEnv);
         this.stack = DevStack.start(DevStackOptions.builder().stateDir(workDir.resolve("devstack")).build());
         for (String service : SERVICES) {
             ports.put(service, freePort());
@@ -50,19 +53,33 @@ public final class Mesh implements AutoCloseable {
     /** The running mesh, started on first use and stopped when the JVM exits. */
     public static synchronized Mesh get() {
         if (instance == null) {
-            Path root = Path.of(System.getProperty("starloom.repo.root", "../..")).toAbsolutePath().normalize();
-            try {
-                Path work = Files.createDirectories(root.resolve("services/system-tests/target/mesh"));
-                instance = new Mesh(root, work);
-                Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
-                for (String service : SERVICES) {
-                    instance.start(service);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            instance = startNew("mesh", Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
         }
         return instance;
+    }
+
+    /**
+     * A second, separate mesh (its own devstack, ports and work directory {@code target/<name>}) whose services
+     * all get {@code extraEnv}; the caller closes it.
+     */
+    public static Mesh startNew(String name, Map<String, String> extraEnv) {
+        Path root = Path.of(System.getProperty("starloom.repo.root", "../..")).toAbsolutePath().normalize();
+        try {
+            Path work = Files.createDirectories(root.resolve("services/system-tests/target/" + name));
+            Mesh mesh = new Mesh(root, work, extraEnv);
+            try {
+                for (String service : SERVICES) {
+                    mesh.start(service);
+                }
+            } catch (RuntimeException e) {
+                mesh.close();
+                throw e;
+            }
+            return mesh;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String schedulerUrl() {
@@ -110,6 +127,7 @@ public final class Mesh implements AutoCloseable {
         builder.environment().putAll(stack.env(module));
         builder.environment().put("STARLOOM_MEDIA_ROOT", mediaRoot().toString());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(name)));
+        builder.environment().putAll(extraEnv);
         builder.environment().putAll(env);
         Path log = workDir.resolve("logs/" + name + ".log");
         try {

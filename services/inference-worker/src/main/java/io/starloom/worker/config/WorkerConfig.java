@@ -62,6 +62,13 @@ public interface WorkerConfig {
         @WithDefault("2s")
         Duration reconnectInterval();
 
+        /**
+         * On shutdown, how long to wait for the shot in hand before closing the link (its command then goes back
+         * to the queue). In a pod: below terminationGracePeriodSeconds and above the longest shot.
+         */
+        @WithDefault("30s")
+        Duration drainTimeout();
+
         @WithDefault("${amqp-host}")
         String host();
 

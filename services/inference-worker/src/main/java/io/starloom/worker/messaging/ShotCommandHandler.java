@@ -76,7 +76,7 @@ public class ShotCommandHandler {
         Optional<String> problems = validator.problems(command);
         if (problems.isPresent()) {
             LOG.warnf("story %s shot %d attempt %d refused: %s", story, command.getShotIndex(), command.getAttempt(), problems.get());
-            record("invalid", Duration.ZERO);
+            record(command.getProfile().getName(), "invalid", ShotOutcome.INVALID_COMMAND, Duration.ZERO);
             ShotOutcome refused = new ShotOutcome.Failed(ShotOutcome.INVALID_COMMAND, problems.get(), BackendFailure.Kind.PERMANENT);
             activity.count(refused);
             return settleAfter(command, events.publish(story, ShotEvents.finished(command, refused, backend.name())));
@@ -89,7 +89,7 @@ public class ShotCommandHandler {
     private Uni<Settlement> skip(GenerateShotCommand command) {
         LOG.infof("story %s shot %d attempt %d not started: the story's generation was stopped", command.getStoryId(),
                 command.getShotIndex(), command.getAttempt());
-        record("canceled", Duration.ZERO);
+        record(command.getProfile().getName(), "canceled", "", Duration.ZERO);
         return Uni.createFrom().item(Settlement.ACCEPT);
     }
 
@@ -115,19 +115,21 @@ public class ShotCommandHandler {
 
     private void report(GenerateShotCommand command, ShotOutcome outcome, Duration took) {
         activity.count(outcome);
+        String profile = command.getProfile().getName();
         if (outcome instanceof ShotOutcome.Generated generated) {
-            record(generated.reused() ? "reused" : "generated", took);
+            record(profile, generated.reused() ? "reused" : "generated", "", took);
             LOG.infof("story %s shot %d attempt %d: %s %d frames %dx%d in %d ms -> %s", command.getStoryId(), command.getShotIndex(),
                     command.getAttempt(), generated.reused() ? "reused" : backend.name() + " rendered", generated.facts().frames(),
                     generated.facts().width(), generated.facts().height(), took.toMillis(), generated.clipUri());
         } else {
-            record("failed", took);
+            record(profile, "failed", outcome instanceof ShotOutcome.Failed failed ? failed.reason() : "", took);
         }
     }
 
-    private void record(String outcome, Duration took) {
-        Timer.builder("starloom.worker.shots").description("Shots handled by this worker, by outcome")
-                .tag("backend", backend.name()).tag("outcome", outcome)
+    /** Shot seconds by backend, model profile, outcome and (failed shots) machine-readable reason. */
+    private void record(String profile, String outcome, String reason, Duration took) {
+        Timer.builder("starloom.worker.shots").description("Shots handled by this worker, by profile, outcome and failure reason")
+                .tag("backend", backend.name()).tag("profile", profile).tag("outcome", outcome).tag("reason", reason)
                 .register(registry).record(took);
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +26,7 @@ import org.apache.qpid.proton.amqp.messaging.Source;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,7 @@ import io.starloom.contracts.Queues;
 import io.starloom.devstack.DevStackTestResource;
 import io.starloom.mesh.support.media.MediaKey;
 import io.starloom.mesh.support.media.MediaStore;
+import io.starloom.mesh.support.tracing.TraceContext;
 import io.starloom.mesh.v1.EnrichStoryCommand;
 import io.starloom.mesh.v1.GenerateShotCommand;
 import io.starloom.mesh.v1.ModelProfile;
@@ -65,10 +69,16 @@ class GenerationQueueTest {
     @ApplicationScoped
     public static class EventRecorder {
         final List<StoryEvent> events = new CopyOnWriteArrayList<>();
+        /** The traceparent each event came with, by story (only with tracing on). */
+        final Map<String, List<String>> traces = new ConcurrentHashMap<>();
 
         @Incoming("test-scheduler-events")
-        public void record(byte[] body) throws Exception {
-            events.add(StoryEvent.parseFrom(body));
+        public CompletionStage<Void> record(Message<byte[]> message) throws Exception {
+            StoryEvent event = StoryEvent.parseFrom(message.getPayload());
+            events.add(event);
+            TraceContext.of(message).flatMap(TraceContext::traceparent)
+                    .ifPresent(traceparent -> traces.computeIfAbsent(event.getStoryId(), story -> new CopyOnWriteArrayList<>()).add(traceparent));
+            return message.ack();
         }
 
         List<StoryEvent> of(String storyId) {

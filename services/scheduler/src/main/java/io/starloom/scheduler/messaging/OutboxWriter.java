@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.google.protobuf.Message;
 
 import io.smallrye.mutiny.Uni;
+import io.starloom.mesh.support.tracing.TraceContext;
 import io.starloom.scheduler.domain.Stage;
 import io.starloom.scheduler.persistence.OutboxEntity;
 
@@ -33,6 +34,7 @@ public class OutboxWriter {
         row.storyId = storyId;
         row.payload = command.toByteArray();
         row.createdAt = Instant.now();
+        row.traceparent = TraceContext.currentTraceparent().orElse(null);
         return row.persist().replaceWithVoid();
     }
 }
