@@ -17,6 +17,8 @@ public enum SchedulerFailure {
     MODERATION_BLOCKED,
     /** A shot failed its last attempt. */
     SHOT_FAILED,
+    /** A shot's frames were still flagged after its last regeneration, and policy fails such stories. */
+    FRAMES_FLAGGED,
     /** A stage reported a failure without a reason of its own. */
     STAGE_FAILED;
 

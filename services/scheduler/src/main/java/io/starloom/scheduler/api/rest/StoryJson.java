@@ -57,7 +57,15 @@ public record StoryJson(
     @Schema(name = "Finding", description = "A passage of the story that moderation flagged.")
     public record FindingJson(String category, String term,
             @Schema(description = "Offset of the first character, in Unicode code points.") int start,
-            @Schema(description = "Offset after the last character (exclusive).") int end) {
+            @Schema(description = "Offset after the last character (exclusive).") int end,
+            @Schema(description = "Set when the finding is about a frame of a generated clip rather than text.") FrameJson frame) {
+    }
+
+    @Schema(name = "FrameEvidence", description = "The frame a frame finding is about.")
+    public record FrameJson(@Schema(description = "The classifier's label that reached its threshold, e.g. porn.") String label,
+            @Schema(description = "The label's score, 0..1.") double score,
+            @Schema(description = "The shot whose clip the frame is from, from 0.") int shotIndex,
+            @Schema(description = "Where the frame sits in its clip, in seconds.") double offsetSeconds) {
     }
 
     static StoryJson of(Story story) {
@@ -87,7 +95,9 @@ public record StoryJson(
     }
 
     private static FindingJson finding(Finding finding) {
-        return new FindingJson(ProtoNames.shortName(finding.getCategory()), finding.getTerm(), finding.getStart(), finding.getEnd());
+        return new FindingJson(ProtoNames.shortName(finding.getCategory()), finding.getTerm(), finding.getStart(), finding.getEnd(),
+                finding.hasFrame() ? new FrameJson(finding.getFrame().getLabel(), finding.getFrame().getScore(),
+                        finding.getFrame().getShotIndex(), seconds(finding.getFrame().getOffset())) : null);
     }
 
     private static Instant instant(com.google.protobuf.Timestamp t) {
