@@ -4,6 +4,8 @@ package io.starloom.contracts;
 public final class Queues {
     public static final String ENRICHMENT_REQUESTS = "starloom.enrichment.requests";
     public static final String MODERATION_REQUESTS = "starloom.moderation.requests";
+    /** Frame screening of generated clips: slow next to text screening, so it has its own queue. */
+    public static final String MODERATION_FRAMES = "starloom.moderation.frames";
     public static final String GENERATION_REQUESTS = "starloom.generation.requests";
     public static final String POSTPROCESS_REQUESTS = "starloom.postprocess.requests";
     public static final String SCHEDULER_EVENTS = "starloom.scheduler.events";
@@ -21,7 +23,8 @@ public final class Queues {
 
     /** Every work queue, for brokers that must declare them up front. */
     public static final String[] WORK_QUEUES = {
-        ENRICHMENT_REQUESTS, MODERATION_REQUESTS, GENERATION_REQUESTS, POSTPROCESS_REQUESTS, SCHEDULER_EVENTS, SCHEDULER_WORKERS
+        ENRICHMENT_REQUESTS, MODERATION_REQUESTS, MODERATION_FRAMES, GENERATION_REQUESTS, POSTPROCESS_REQUESTS, SCHEDULER_EVENTS,
+        SCHEDULER_WORKERS
     };
 
     /** Deliveries before the broker dead-letters a message. */

@@ -41,6 +41,11 @@ public class SentCommands {
         return keep(Queues.MODERATION_REQUESTS, message);
     }
 
+    @Incoming("captured-frames")
+    Uni<Void> frames(Message<byte[]> message) {
+        return keep(Queues.MODERATION_FRAMES, message);
+    }
+
     @Incoming("captured-generation")
     Uni<Void> generation(Message<byte[]> message) {
         return keep(Queues.GENERATION_REQUESTS, message);

@@ -4,39 +4,41 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.starloom.contracts.Roles;
 import io.starloom.mesh.support.grpc.InvalidArgument;
 import io.starloom.moderation.config.ModerationConfig;
 import io.starloom.moderation.domain.Judgement;
 import io.starloom.moderation.domain.ScreenedText;
 import io.starloom.moderation.domain.TextModerator;
+import io.starloom.moderation.frames.FrameScreener;
 import io.starloom.proto.v1.CheckFramesRequest;
 import io.starloom.proto.v1.CheckFramesResponse;
 import io.starloom.proto.v1.CheckTextRequest;
 import io.starloom.proto.v1.CheckTextResponse;
+import io.starloom.proto.v1.Finding;
 import io.starloom.proto.v1.ModerationService;
+import io.starloom.proto.v1.Verdict;
 
 /**
- * Moderation over gRPC: text checks for writers and reviewers. Frames are not judged yet: CheckFrames
- * answers UNIMPLEMENTED until roadmap item 4 configures a frame classifier, rather than pretending to allow.
+ * Moderation over gRPC: text and still-frame checks for writers and reviewers. Frames are judged by the
+ * configured frame classifier on a worker thread (a model run is blocking).
  */
 @GrpcService
 @RolesAllowed({ Roles.STORY_WRITER, Roles.STORY_READER, Roles.REVIEWER })
 public class ModerationGrpcService implements ModerationService {
-    static final String NO_FRAME_CLASSIFIER = "no frame classifier is configured yet: frame screening arrives with roadmap item 4 "
-            + "(myth-aware safety); only text is screened today";
-
     private final TextModerator moderator;
     private final CallerTenant callers;
     private final int maxTextLength;
+    private final FrameScreener frames;
 
-    public ModerationGrpcService(TextModerator moderator, CallerTenant callers, ModerationConfig config) {
+    public ModerationGrpcService(TextModerator moderator, CallerTenant callers, ModerationConfig config, FrameScreener frames) {
         this.moderator = moderator;
         this.callers = callers;
         this.maxTextLength = config.maxTextLength();
+        this.frames = frames;
     }
 
     @Override
@@ -59,6 +61,13 @@ public class ModerationGrpcService implements ModerationService {
 
     @Override
     public Uni<CheckFramesResponse> checkFrames(CheckFramesRequest request) {
-        return Uni.createFrom().failure(Status.UNIMPLEMENTED.withDescription(NO_FRAME_CLASSIFIER).asRuntimeException());
+        return Uni.createFrom().item(() -> {
+            List<Finding> findings = frames.judge(FrameImages.decode(request.getFramesList()));
+            return CheckFramesResponse.newBuilder()
+                    .setVerdict(findings.isEmpty() ? Verdict.VERDICT_ALLOW : Verdict.VERDICT_BLOCK)
+                    .addAllCategories(findings.stream().map(Finding::getCategory).distinct().sorted().toList())
+                    .addAllFindings(findings)
+                    .build();
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -113,11 +113,12 @@ class ModerationGrpcServiceTest {
     }
 
     @Test
-    void framesAreHonestlyUnimplemented() {
+    void aFrameThatIsNoImageIsAnInvalidArgumentNamingIt() throws InvalidProtocolBufferException {
         StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> as(Roles.REVIEWER)
                 .checkFrames(CheckFramesRequest.newBuilder().addFrames(ByteString.copyFromUtf8("png")).build()).await().atMost(TIMEOUT));
-        assertEquals(Status.Code.UNIMPLEMENTED, e.getStatus().getCode());
-        assertTrue(e.getStatus().getDescription().contains("no frame classifier"), e.getStatus().getDescription());
+        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+        BadRequest badRequest = StatusProto.fromThrowable(e).getDetails(0).unpack(BadRequest.class);
+        assertEquals(List.of("frames[0]"), badRequest.getFieldViolationsList().stream().map(BadRequest.FieldViolation::getField).toList());
     }
 
     @Test

@@ -34,8 +34,9 @@ import io.starloom.scheduler.persistence.StoryEntity;
 
 /**
  * The inference workers render every shot, each attempt its own command. A retryable failure is tried
- * again up to {@code starloom.generation.max-attempts}; the stage is done once every shot is generated.
- * Events about an attempt that is no longer current change nothing.
+ * again up to {@code starloom.generation.max-attempts}; each generated clip is then screened frame by frame
+ * ({@link FrameScreening}), and the stage is done once every shot is. Events about an attempt that is no
+ * longer current change nothing.
  */
 @ApplicationScoped
 public class GenerationStage implements StageHandler {
@@ -44,11 +45,13 @@ public class GenerationStage implements StageHandler {
     private final SchedulerConfig config;
     private final OutboxWriter outbox;
     private final ServedProfiles profiles;
+    private final FrameScreening frames;
 
-    public GenerationStage(SchedulerConfig config, OutboxWriter outbox, ServedProfiles profiles) {
+    public GenerationStage(SchedulerConfig config, OutboxWriter outbox, ServedProfiles profiles, FrameScreening frames) {
         this.config = config;
         this.outbox = outbox;
         this.profiles = profiles;
+        this.frames = frames;
     }
 
     @Override
@@ -88,6 +91,8 @@ public class GenerationStage implements StageHandler {
             case SHOT_STARTED -> started(story, event.getShotStarted());
             case SHOT_GENERATED -> generated(story, event.getShotGenerated());
             case SHOT_FAILED -> failed(story, event.getShotFailed());
+            case FRAMES_SCREENED -> frames.screened(story, event.getFramesScreened(),
+                    shot -> profiles.plan(story.profile).chain(profile -> dispatch(story, story.storyboard(), shot, shot.attempt + 1, profile)));
             default -> throw new IllegalArgumentException("generation does not handle " + event.getPayloadCase());
         };
     }
@@ -104,7 +109,7 @@ public class GenerationStage implements StageHandler {
                 .setAttempt(attempt)
                 .setPrompt(planned.getPrompt())
                 .setNegativePrompt(storyboard.getNegativePrompt())
-                .setSeed(planned.getSeed())
+                .setSeed(FrameScreening.seed(planned.getSeed(), shot.regenerations))
                 .addAllConstellations(planned.getConstellationsList())
                 .setProfile(profile)
                 .build(), Queues.generation(story.profile));
@@ -124,7 +129,7 @@ public class GenerationStage implements StageHandler {
 
     private Uni<StageOutcome> generated(StoryEntity story, ShotGenerated generated) {
         return currentShot(story, generated.getShotIndex(), generated.getAttempt()).chain(shot -> {
-            if (shot == null || shot.state == ShotStatus.GENERATED) {
+            if (shot == null || shot.state == ShotStatus.GENERATED || frames.done(shot)) {
                 return Uni.createFrom().item(StageOutcome.unchanged());
             }
             shot.state = ShotStatus.GENERATED;
@@ -132,26 +137,21 @@ public class GenerationStage implements StageHandler {
             shot.audioUri = generated.getAudioUri().isEmpty() ? null : generated.getAudioUri();
             shot.renderMillis = Durations.toMillis(generated.getRenderDuration());
             shot.updatedAt = Instant.now();
-            return ShotEntity.ofStory(story.id).map(shots -> {
-                if (!shots.stream().allMatch(s -> s.state == ShotStatus.GENERATED)) {
-                    return StageOutcome.movedTo(StoryStatus.GENERATING);
-                }
-                story.generatedAt = shot.updatedAt;
-                return StageOutcome.finished();
-            });
+            return frames.generated(story, shot);
         });
     }
 
     private Uni<StageOutcome> failed(StoryEntity story, ShotFailed failed) {
         return currentShot(story, failed.getShotIndex(), failed.getAttempt()).chain(shot -> {
-            if (shot == null || shot.state == ShotStatus.GENERATED) {
+            if (shot == null || shot.state == ShotStatus.GENERATED || frames.done(shot)) {
                 return Uni.createFrom().item(StageOutcome.unchanged());
             }
             String reason = failed.getFailure().getReason();
             // A worker that does not say the kind said at least whether another attempt may succeed.
             ShotFailureKind kind = failed.getKind() != ShotFailureKind.SHOT_FAILURE_KIND_UNSPECIFIED ? failed.getKind()
                     : failed.getRetryable() ? ShotFailureKind.SHOT_FAILURE_KIND_RETRYABLE : ShotFailureKind.SHOT_FAILURE_KIND_PERMANENT;
-            if (kind == ShotFailureKind.SHOT_FAILURE_KIND_RETRYABLE && shot.attempt < config.generation().maxAttempts()) {
+            // Regenerations for flagged frames are attempts too, but not failed ones.
+            if (kind == ShotFailureKind.SHOT_FAILURE_KIND_RETRYABLE && shot.attempt - shot.regenerations < config.generation().maxAttempts()) {
                 LOG.infof("story %s shot %d attempt %d failed (%s), retrying", story.id, shot.index, shot.attempt, reason);
                 return profiles.plan(story.profile).chain(profile -> dispatch(story, story.storyboard(), shot, shot.attempt + 1, profile))
                         .replaceWith(StageOutcome.changed());

@@ -23,6 +23,8 @@ public enum SchedulerFailure {
     SHOT_CONTENT_REFUSED,
     /** The pre-flight estimate of the story's generation is over a configured cap. */
     COST_CAP_EXCEEDED,
+    /** A shot's frames were still flagged after its last regeneration, and policy fails such stories. */
+    FRAMES_FLAGGED,
     /** A stage reported a failure without a reason of its own. */
     STAGE_FAILED;
 

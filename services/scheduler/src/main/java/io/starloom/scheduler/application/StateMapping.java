@@ -42,6 +42,7 @@ public final class StateMapping {
             case DISPATCHED -> ShotState.SHOT_STATE_DISPATCHED;
             case RUNNING -> ShotState.SHOT_STATE_RUNNING;
             case GENERATED -> ShotState.SHOT_STATE_GENERATED;
+            case SCREENED -> ShotState.SHOT_STATE_SCREENED;
             case FAILED -> ShotState.SHOT_STATE_FAILED;
         };
     }

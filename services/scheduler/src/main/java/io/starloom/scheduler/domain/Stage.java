@@ -26,9 +26,10 @@ public enum Stage {
             List.of(StoryStatus.ENRICHING), EnumSet.noneOf(StoryStatus.class)),
     SCREEN_TEXT(Queues.MODERATION_REQUESTS, ModerateTextCommand.getDescriptor(), EnumSet.of(PayloadCase.TEXT_MODERATED),
             List.of(StoryStatus.SCREENING), EnumSet.of(StoryStatus.IN_REVIEW, StoryStatus.REJECTED)),
+    // Each generated clip's frames are screened within this stage (FrameScreening); a flagged shot may end it IN_REVIEW.
     GENERATE(Queues.GENERATION_REQUESTS, GenerateShotCommand.getDescriptor(),
-            EnumSet.of(PayloadCase.SHOT_STARTED, PayloadCase.SHOT_GENERATED, PayloadCase.SHOT_FAILED),
-            List.of(StoryStatus.QUEUED, StoryStatus.GENERATING), EnumSet.of(StoryStatus.REJECTED)),
+            EnumSet.of(PayloadCase.SHOT_STARTED, PayloadCase.SHOT_GENERATED, PayloadCase.SHOT_FAILED, PayloadCase.FRAMES_SCREENED),
+            List.of(StoryStatus.QUEUED, StoryStatus.GENERATING), EnumSet.of(StoryStatus.REJECTED, StoryStatus.IN_REVIEW)),
     ASSEMBLE(Queues.POSTPROCESS_REQUESTS, AssembleFilmCommand.getDescriptor(), EnumSet.of(PayloadCase.FILM_ASSEMBLED),
             List.of(StoryStatus.ASSEMBLING), EnumSet.of(StoryStatus.IN_REVIEW));
 

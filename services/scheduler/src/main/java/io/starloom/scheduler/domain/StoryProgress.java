@@ -12,7 +12,7 @@ public final class StoryProgress {
             case ENRICHING -> 5;
             case SCREENING -> 10;
             case QUEUED, GENERATING -> {
-                long done = shots.stream().filter(s -> s == ShotStatus.GENERATED).count();
+                long done = shots.stream().filter(s -> s == ShotStatus.GENERATED || s == ShotStatus.SCREENED).count();
                 yield shots.isEmpty() ? 15 : 15 + (int) (75 * done / shots.size());
             }
             case ASSEMBLING, IN_REVIEW -> 92;

@@ -27,9 +27,14 @@ public class OutboxWriter {
             throw new IllegalArgumentException("stage " + stage + " takes a " + stage.command().getFullName() + ", not a "
                     + command.getDescriptorForType().getFullName());
         }
+        return add(destination, storyId, command);
+    }
+
+    /** A command a stage sends besides its own kind, e.g. generation's frame screening, to {@code queue}. */
+    public Uni<Void> add(String queue, UUID storyId, Message command) {
         OutboxEntity row = new OutboxEntity();
         row.id = UUID.randomUUID();
-        row.destination = destination;
+        row.destination = queue;
         row.type = command.getDescriptorForType().getFullName();
         row.storyId = storyId;
         row.payload = command.toByteArray();

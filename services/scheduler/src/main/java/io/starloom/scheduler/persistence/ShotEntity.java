@@ -32,6 +32,8 @@ public class ShotEntity extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ShotStatus state;
     public int attempt;
+    /** Times the shot was rendered again with a new seed because its frames were flagged. */
+    public int regenerations;
     public String narration;
     @Column(name = "duration_ms")
     public long durationMillis;

@@ -33,8 +33,8 @@ class StoryLifecycleTransitionsTest {
             ENRICHING, EnumSet.of(SCREENING, FAILED, CANCELED),
             SCREENING, EnumSet.of(QUEUED, IN_REVIEW, REJECTED, FAILED, CANCELED),
             IN_REVIEW, EnumSet.of(FAILED, CANCELED),
-            QUEUED, EnumSet.of(GENERATING, ASSEMBLING, REJECTED, FAILED, CANCELED),
-            GENERATING, EnumSet.of(ASSEMBLING, REJECTED, FAILED, CANCELED),
+            QUEUED, EnumSet.of(GENERATING, ASSEMBLING, IN_REVIEW, REJECTED, FAILED, CANCELED),
+            GENERATING, EnumSet.of(ASSEMBLING, IN_REVIEW, REJECTED, FAILED, CANCELED),
             ASSEMBLING, EnumSet.of(COMPLETED, FAILED, CANCELED),
             COMPLETED, EnumSet.noneOf(StoryStatus.class),
             REJECTED, EnumSet.noneOf(StoryStatus.class),
@@ -48,6 +48,7 @@ class StoryLifecycleTransitionsTest {
             PayloadCase.SHOT_STARTED, EnumSet.of(QUEUED, GENERATING),
             PayloadCase.SHOT_GENERATED, EnumSet.of(QUEUED, GENERATING),
             PayloadCase.SHOT_FAILED, EnumSet.of(QUEUED, GENERATING),
+            PayloadCase.FRAMES_SCREENED, EnumSet.of(QUEUED, GENERATING),
             PayloadCase.FILM_ASSEMBLED, EnumSet.of(ASSEMBLING));
 
     @Test

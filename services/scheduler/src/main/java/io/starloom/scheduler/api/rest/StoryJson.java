@@ -77,9 +77,9 @@ public record StoryJson(
     }
 
     @Schema(name = "Evidence", description = "A span of a screened text (textIndex, label, excerpt) or a frame of a shot "
-            + "(shotIndex, timestampSeconds, thumbnailUri).")
-    public record EvidenceJson(Integer textIndex, String label, String excerpt, Integer shotIndex, Double timestampSeconds,
-            String thumbnailUri) {
+            + "(shotIndex, offsetSeconds, thumbnailUri, the classifier's label and score).")
+    public record EvidenceJson(Integer textIndex, String label, String excerpt, Integer shotIndex, Double offsetSeconds,
+            String thumbnailUri, Double score) {
     }
 
     static StoryJson of(Story story) {
@@ -120,10 +120,9 @@ public record StoryJson(
     private static EvidenceJson evidence(io.starloom.proto.v1.Evidence evidence) {
         return switch (evidence.getKindCase()) {
             case TEXT -> new EvidenceJson(evidence.getText().getTextIndex(), evidence.getText().getLabel(), evidence.getText().getExcerpt(),
-                    null, null, null);
-            case FRAME -> new EvidenceJson(null, null, null, evidence.getFrame().getShotIndex(),
-                    evidence.getFrame().getTimestamp().getSeconds() + evidence.getFrame().getTimestamp().getNanos() / 1e9,
-                    evidence.getFrame().getThumbnailUri());
+                    null, null, null, null);
+            case FRAME -> new EvidenceJson(null, evidence.getFrame().getLabel(), null, evidence.getFrame().getShotIndex(),
+                    seconds(evidence.getFrame().getOffset()), evidence.getFrame().getThumbnailUri(), (double) evidence.getFrame().getScore());
             case KIND_NOT_SET -> null;
         };
     }
