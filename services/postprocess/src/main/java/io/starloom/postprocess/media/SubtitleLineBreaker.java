@@ -24,6 +24,8 @@ final class SubtitleLineBreaker {
     static final int MAX_LATIN_LINE = 42;
     /** A preferred break leaves at least this many characters on the line. */
     private static final int MIN_FILL = 6;
+    /** ...and leaves at least this many for the rest. */
+    private static final int MIN_REST = 3;
     private static final String CLAUSE_END = "，。！？；：、,.!?;:";
     /** Idioms of star myths that ICU's dictionary splits and that may stand without punctuation around them. */
     private static final List<String> IDIOMS = List.of("电闪雷鸣", "风雨交加", "狂风暴雨", "惊涛骇浪", "翻江倒海", "天崩地裂",
@@ -75,12 +77,14 @@ final class SubtitleLineBreaker {
         if (!rules) {
             return false;
         }
-        boolean filled = at - start >= MIN_FILL;
+        // Neither this line nor what follows it is left as a stub of a character or two.
+        int rest = text.length - at;
+        boolean filled = at - start >= MIN_FILL && (rest == 0 || rest >= MIN_REST);
         boolean word = words.boundary(at) && !words.insideIdiom(at);
         return switch (tier) {
             case 0 -> filled && afterClause(text, start, at);
             case 1 -> filled && word && !words.betweenSingles(at);
-            case 2 -> word;
+            case 2 -> word && (rest == 0 || rest >= MIN_REST);
             case 3 -> !words.insideIdiom(at);
             default -> true;
         };

@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.starloom.postprocess.process.ChildProcesses;
@@ -26,6 +29,7 @@ public final class EspeakEngine implements SpeechEngine {
     private final String englishVoice;
     private final int wordsPerMinute;
     private final Duration timeout;
+    private volatile Set<String> voices;
 
     public EspeakEngine(String executable, String chineseVoice, String englishVoice, int wordsPerMinute, Duration timeout) {
         this.executable = executable;
@@ -47,6 +51,10 @@ public final class EspeakEngine implements SpeechEngine {
 
     @Override
     public void synthesize(String text, Language language, String voice, Path target) {
+        // espeak-ng quietly speaks with its default voice when asked for one it lacks: check first.
+        if (!voices().contains(voice.toLowerCase(Locale.ROOT))) {
+            throw new SpeechRejectedException("espeak-ng has no voice '" + voice + "' (espeak-ng --voices lists them)");
+        }
         Path input = null;
         Path log = null;
         Process process = null;
@@ -63,9 +71,8 @@ public final class EspeakEngine implements SpeechEngine {
                 throw new SpeechUnavailableException("espeak-ng did not finish within " + timeout);
             }
             String said = Files.readString(log, StandardCharsets.UTF_8).strip();
-            if (process.exitValue() != 0 || said.contains("not found")) {
-                // espeak-ng answers an unknown voice with "Error: voice 'x' not found" (and exit 1).
-                throw new SpeechRejectedException("espeak-ng refused voice '" + voice + "': " + said);
+            if (process.exitValue() != 0) {
+                throw new SpeechRejectedException("espeak-ng failed with voice '" + voice + "': " + said);
             }
             if (!Files.isRegularFile(target) || Files.size(target) <= 44) {
                 throw new SpeechRejectedException("espeak-ng wrote no speech for voice '" + voice + "'");
@@ -82,6 +89,40 @@ public final class EspeakEngine implements SpeechEngine {
             }
             deleteQuietly(input);
             deleteQuietly(log);
+        }
+    }
+
+    /** Names {@code -v} accepts: the languages and voice files of {@code espeak-ng --voices}, lower-cased. */
+    private Set<String> voices() {
+        Set<String> known = voices;
+        if (known != null) {
+            return known;
+        }
+        Process process = null;
+        try {
+            process = ChildProcesses.start(new ProcessBuilder(executable, "--voices").redirectErrorStream(true));
+            String listing = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
+                throw new SpeechUnavailableException("espeak-ng --voices failed: " + listing.strip());
+            }
+            Set<String> names = new HashSet<>();
+            listing.lines().skip(1).map(line -> line.trim().split("\\s+")).filter(columns -> columns.length >= 5).forEach(columns -> {
+                names.add(columns[1].toLowerCase(Locale.ROOT));
+                String file = columns[4].toLowerCase(Locale.ROOT);
+                names.add(file);
+                names.add(file.substring(file.lastIndexOf('/') + 1));
+            });
+            voices = Set.copyOf(names);
+            return voices;
+        } catch (IOException e) {
+            throw new SpeechUnavailableException("espeak-ng cannot run (Debian package espeak-ng): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpeechUnavailableException("interrupted while listing espeak-ng's voices", e);
+        } finally {
+            if (process != null && process.isAlive()) {
+                process.destroyForcibly();
+            }
         }
     }
 
