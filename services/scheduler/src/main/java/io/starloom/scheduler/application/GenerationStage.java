@@ -38,10 +38,12 @@ public class GenerationStage implements StageHandler {
 
     private final SchedulerConfig config;
     private final OutboxWriter outbox;
+    private final NarrationRequests narration;
 
-    public GenerationStage(SchedulerConfig config, OutboxWriter outbox) {
+    public GenerationStage(SchedulerConfig config, OutboxWriter outbox, NarrationRequests narration) {
         this.config = config;
         this.outbox = outbox;
+        this.narration = narration;
     }
 
     @Override
@@ -52,8 +54,9 @@ public class GenerationStage implements StageHandler {
     @Override
     public Uni<Void> start(StoryEntity story) {
         Storyboard storyboard = story.storyboard();
+        // The narration is spoken while the shots render, not after the last one.
         return ShotEntity.ofStory(story.id).call(shots -> {
-            Uni<Void> all = Uni.createFrom().voidItem();
+            Uni<Void> all = narration.send(story, storyboard);
             for (ShotEntity shot : shots) {
                 all = all.call(() -> dispatch(story, storyboard, shot, 1));
             }

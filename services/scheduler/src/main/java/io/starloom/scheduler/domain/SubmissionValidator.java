@@ -60,6 +60,7 @@ public final class SubmissionValidator {
         } else if (requestId != null) {
             notText(requestId).ifPresent(problem -> errors.add(new FieldError("requestId", problem)));
         }
+        errors.addAll(submission.film().errors());
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors, false);
         }

@@ -12,5 +12,9 @@ public record SubmitStoryBody(
         @Schema(description = "Visual style; cinematic when absent.") String style,
         @Schema(description = "Resolution class of the film; 720p when absent.") String resolution,
         @Schema(description = "Idempotency key, at most 128 characters: the same key returns the same story. "
-                + "Takes precedence over the Idempotency-Key header.") String requestId) {
+                + "Takes precedence over the Idempotency-Key header.") String requestId,
+        @Schema(description = "Narration voice as the configured TTS engine names it (1..64 letters, digits, '.', '_', '-'), "
+                + "e.g. cmn-latn-pinyin or en-us for espeak-ng; the language's default when absent.") String voice,
+        @Schema(description = "Shape of the picture: 16-9, 9-16 or 1-1; 16-9 when absent.") String aspectRatio,
+        @Schema(description = "Draw the subtitles into the picture as well; false when absent.") Boolean burnInSubtitles) {
 }
