@@ -17,6 +17,8 @@ public final class Queues {
      * {@code starloom.#}.
      */
     public static final String GENERATION_PREFIX = "starloom.generation.";
+    /** Narration to speak while the shots render (postprocess; nothing answers). */
+    public static final String NARRATION_REQUESTS = "starloom.narration.requests";
     /** Where the broker moves a message after its last failed delivery. */
     public static final String DEAD_LETTER = "starloom.dlq";
     public static final String EXPIRY = "starloom.expiry";
@@ -24,7 +26,7 @@ public final class Queues {
     /** Every work queue, for brokers that must declare them up front. */
     public static final String[] WORK_QUEUES = {
         ENRICHMENT_REQUESTS, MODERATION_REQUESTS, MODERATION_FRAMES, GENERATION_REQUESTS, POSTPROCESS_REQUESTS, SCHEDULER_EVENTS,
-        SCHEDULER_WORKERS
+        SCHEDULER_WORKERS, NARRATION_REQUESTS
     };
 
     /** Deliveries before the broker dead-letters a message. */

@@ -56,6 +56,11 @@ public class SentCommands {
         return keep(Queues.POSTPROCESS_REQUESTS, message);
     }
 
+    @Incoming("captured-narration")
+    Uni<Void> narration(Message<byte[]> message) {
+        return keep(Queues.NARRATION_REQUESTS, message);
+    }
+
     /** Everything received on {@code queue} about one story, oldest first. */
     List<Sent> on(String queue, String storyId) {
         return sent.stream().filter(s -> s.queue().equals(queue) && storyId.equals(s.subject())).toList();

@@ -139,7 +139,7 @@ public final class Starloom implements AutoCloseable {
         });
     }
 
-    /** Saves one of the story's REST resources ("subtitles.vtt", "subtitles.srt", "storyboard") as {@code target}. */
+    /** Saves one of the story's REST resources ("subtitles.vtt", "poster.jpg", "manifest.json", "storyboard"…) as {@code target}. */
     public void downloadResource(String storyId, String resource, Path target) {
         String path = "v1/stories/" + URLEncoder.encode(storyId, StandardCharsets.UTF_8) + "/" + resource;
         AtomicFiles.write(target, out -> {

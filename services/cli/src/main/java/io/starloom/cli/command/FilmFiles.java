@@ -13,7 +13,7 @@ import io.starloom.cli.view.StoryText;
 import io.starloom.proto.v1.Story;
 import io.starloom.proto.v1.StoryState;
 
-/** Saving what a finished story produced: the film (gRPC), its subtitles and the storyboard (REST). */
+/** Saving what a finished story produced: the film (gRPC); its subtitles, poster, manifest and the storyboard (REST). */
 final class FilmFiles {
     static final String FILM = "film.mp4";
 
@@ -36,8 +36,16 @@ final class FilmFiles {
         starloom.downloadResource(story.getId(), "subtitles.vtt", folder.resolve("film.vtt"));
         starloom.downloadResource(story.getId(), "subtitles.srt", folder.resolve("film.srt"));
         starloom.downloadResource(story.getId(), "storyboard", folder.resolve("storyboard.json"));
-        out.printf(Locale.ROOT, "saved %s (%s), film.vtt, film.srt and storyboard.json in %s%n", FILM, megabytes(film),
-                folder.toAbsolutePath().normalize());
+        starloom.downloadResource(story.getId(), "poster.jpg", folder.resolve("poster.jpg"));
+        starloom.downloadResource(story.getId(), "manifest.json", folder.resolve("manifest.json"));
+        String extra = "";
+        if (!story.getFilm().getTranslationVttUri().isEmpty()) {
+            starloom.downloadResource(story.getId(), "subtitles.translation.vtt", folder.resolve("film.translation.vtt"));
+            starloom.downloadResource(story.getId(), "subtitles.translation.srt", folder.resolve("film.translation.srt"));
+            extra = ", film.translation.vtt, film.translation.srt";
+        }
+        out.printf(Locale.ROOT, "saved %s (%s), film.vtt, film.srt%s, poster.jpg, manifest.json and storyboard.json in %s%n", FILM,
+                megabytes(film), extra, folder.toAbsolutePath().normalize());
     }
 
     private static String megabytes(Path file) {

@@ -1,6 +1,8 @@
 package io.starloom.postprocess.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -35,4 +37,21 @@ public interface PostprocessConfig {
     /** Longest one ffprobe run may take. */
     @WithDefault("30s")
     Duration probeTimeout();
+
+    /**
+     * How far a clip may be slowed down when its narration needs more time than the clip lasts (1.25 =
+     * 25 % slower); beyond that its last frame holds.
+     */
+    @WithDefault("1.25")
+    double maxSlowdown();
+
+    /** Level of the music bed, in dB, before it is ducked under the narration and the mix normalised. */
+    @WithDefault("-8")
+    double musicGainDb();
+
+    /**
+     * An operator's folder of music (WAV, FLAC, MP3, Ogg, M4A). A file whose name starts with the story's
+     * mood (serene-, tense-, tender-, mysterious-) is preferred; unset: a generated ambient score.
+     */
+    Optional<Path> musicFolder();
 }

@@ -22,6 +22,8 @@ import jakarta.inject.Singleton;
 import org.bytedeco.javacpp.Loader;
 import org.jboss.logging.Logger;
 
+import io.starloom.postprocess.process.ChildProcesses;
+
 /**
  * Runs the {@code ffmpeg} and {@code ffprobe} executables that ship inside {@code org.bytedeco:ffmpeg}
  * as child processes. Blocking: call it from a worker thread, never from the event loop.
@@ -47,6 +49,7 @@ public class FfmpegTool {
     private static final int MAX_LINK_REPAIRS = 8;
     private static final int STDERR_TAIL_LINES = 6;
     private static final int STDERR_TAIL_CHARS = 1200;
+    private static final int STDERR_KEPT_BYTES = 64 * 1024;
 
     /** Finds the two executables: {@code [ffmpeg, ffprobe]}. */
     private final Supplier<List<Path>> locator;
@@ -228,12 +231,12 @@ public class FfmpegTool {
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile());
             builder.environment().putAll(environment);
-            process = builder.start();
+            process = ChildProcesses.start(builder);
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new MediaToolException(Path.of(command.get(0)).getFileName() + " did not finish within " + timeout
                         + ": " + tail(stderr));
             }
-            return new ToolResult(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8), tail(stderr));
+            return new ToolResult(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8), tail(stderr), lastBytes(stderr));
         } catch (IOException e) {
             throw new MediaToolException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -246,6 +249,17 @@ public class FfmpegTool {
             }
             deleteQuietly(stdout);
             deleteQuietly(stderr);
+        }
+    }
+
+    /** The end of a diagnostics file, for callers that parse what the tool reports there (loudnorm's JSON). */
+    private static String lastBytes(Path file) throws IOException {
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            long start = Math.max(0, in.length() - STDERR_KEPT_BYTES);
+            byte[] bytes = new byte[(int) (in.length() - start)];
+            in.seek(start);
+            in.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 

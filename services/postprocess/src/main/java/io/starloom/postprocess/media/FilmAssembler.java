@@ -1,18 +1,13 @@
 package io.starloom.postprocess.media;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
@@ -29,27 +24,37 @@ import io.starloom.mesh.support.media.WorkDirectory;
 import io.starloom.mesh.v1.AssembleFilmCommand;
 import io.starloom.mesh.v1.ClipRef;
 import io.starloom.postprocess.media.FfmpegTool.Executable;
+import io.starloom.postprocess.music.AmbientScore;
+import io.starloom.postprocess.music.Mood;
+import io.starloom.postprocess.music.MusicLibrary;
+import io.starloom.postprocess.narration.Narration;
+import io.starloom.postprocess.narration.NarrationException;
+import io.starloom.postprocess.narration.Narrator;
 import io.starloom.proto.v1.Film;
+import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.MediaStream;
 import io.starloom.proto.v1.ProbeMediaResponse;
+import io.starloom.proto.v1.Transition;
 import io.starloom.proto.v1.VideoFormat;
 
 /**
- * Edits a story's clips into its film: {@code film.mp4} with a soft subtitle track, plus {@code film.vtt}
- * and {@code film.srt}, under the story's film keys of the media store. Clip lengths come from ffprobe,
- * never from the command. Everything is made in a work directory and then put into the store, the film
- * last, so a reader never sees half a film, and the same command run again replaces the same files.
- * Blocking and CPU-heavy.
- *
- * <p>The film has no audio yet: narration (TTS) and music arrive with the finished-film work, as
- * further inputs and an audio chain of the same ffmpeg run.
+ * Edits a story's clips into its finished film: narration spoken by the configured TTS engine (or found
+ * already spoken, see {@link Narrator}), shots held so that no sentence is cut, a music bed chosen by mood
+ * and ducked under the speech, the mix normalised to −16 LUFS, storyboard transitions, subtitles timed to
+ * the speech as SRT, WebVTT and soft tracks (a second language when the storyboard has a translation),
+ * optionally burned in, one chapter per shot, a poster and a manifest with checksums. Clip lengths come
+ * from ffprobe, never from the command. Everything is made in a work directory and then put into the store,
+ * the film after its side files and the manifest last, so a reader never sees half a film, and the same
+ * command run again replaces the same files. Blocking and CPU-heavy.
  */
 @Singleton
 public class FilmAssembler {
     static final String FILM_FILE = "film.mp4";
     static final String VTT_FILE = "film.vtt";
     static final String SRT_FILE = "film.srt";
+    static final String POSTER_FILE = "poster.jpg";
     private static final int MAX_DIMENSION = 4096;
+    private static final int MIN_CLIP_DIMENSION = 64;
     private static final int MAX_FPS = 120;
     private static final Logger LOG = Logger.getLogger(FilmAssembler.class);
 
@@ -57,17 +62,23 @@ public class FilmAssembler {
     private final MediaProbe probe;
     private final MediaStore store;
     private final MediaSettings settings;
+    private final Narrator narrator;
+    private final MusicLibrary music;
 
-    public FilmAssembler(FfmpegTool tool, MediaProbe probe, MediaStore store, MediaSettings settings) {
+    public FilmAssembler(FfmpegTool tool, MediaProbe probe, MediaStore store, MediaSettings settings, Narrator narrator,
+            MusicLibrary music) {
         this.tool = tool;
         this.probe = probe;
         this.store = store;
         this.settings = settings;
+        this.narrator = narrator;
+        this.music = music;
     }
 
     /**
-     * @throws UnassemblableFilmException when the command can never succeed (no clips, a missing or
-     *         unreadable clip, a URI outside the media store, an impossible output format)
+     * @throws UnassemblableFilmException when the command can never succeed (no clips, a missing, unreadable or
+     *         wrongly sized clip or narration, a URI outside the media store, an impossible output format, a TTS
+     *         engine that refuses or is down when the configuration says fail)
      * @throws MediaToolException or {@link UncheckedIOException} when it may succeed on another try
      */
     public Film assemble(AssembleFilmCommand command) {
@@ -75,53 +86,230 @@ public class FilmAssembler {
         if (command.getClipsCount() == 0) {
             throw new UnassemblableFilmException(UnassemblableFilmException.NO_CLIPS, "the command lists no clips");
         }
-        MediaKey filmKey = filmKey(command.getStoryId(), FILM_FILE);
-        MediaKey vttKey = filmKey(command.getStoryId(), VTT_FILE);
-        MediaKey srtKey = filmKey(command.getStoryId(), SRT_FILE);
+        String storyId = command.getStoryId();
+        filmKey(storyId, FILM_FILE);
         List<Path> clips = new ArrayList<>();
         List<Double> clipSeconds = new ArrayList<>();
+        List<Double> clipFps = new ArrayList<>();
         MediaStream firstVideo = null;
         for (int position = 0; position < command.getClipsCount(); position++) {
             ClipRef clip = command.getClips(position);
             Path path = clipPath(position, clip);
             ProbeMediaResponse media = probeClip(position, clip, path);
+            MediaStream video = videoStream(media).orElseThrow();
             clips.add(path);
             clipSeconds.add(Durations.toNanos(media.getDuration()) / 1e9);
+            clipFps.add(video.getFrameRate());
             if (firstVideo == null) {
-                firstVideo = videoStream(media).orElseThrow();
+                firstVideo = video;
             }
         }
         VideoFormat format = outputFormat(command.getOutput(), firstVideo);
-        FilmTimeline timeline = FilmTimeline.of(clipSeconds, format.getFps(), settings.crossfade());
         List<String> narrations = command.getClipsList().stream().map(ClipRef::getNarration).toList();
-        List<NarrationSpan> spans = new ArrayList<>();
+        List<String> translations = command.getClipsList().stream().map(ClipRef::getNarrationTranslation).toList();
+        SubtitleLanguage language = SubtitleLanguage.of(command.getLanguage(), narrations);
+        Optional<SubtitleLanguage> translation = SubtitleLanguage.translation(command.getTranslationLanguage())
+                .filter(t -> translations.stream().anyMatch(text -> !text.isBlank()));
+
+        List<Narration> speech = new ArrayList<>();
+        List<Double> speechSeconds = new ArrayList<>();
         for (int k = 0; k < narrations.size(); k++) {
-            spans.add(timeline.span(k, narrations.get(k)));
+            Narration narration = narrate(command, k, language.language());
+            speech.add(narration);
+            speechSeconds.add(narration.audio().isPresent() ? speechLength(command, k, narration.audio().get()) : 0.0);
+        }
+        List<Double> needSeconds = new ArrayList<>();
+        for (int k = 0; k < narrations.size(); k++) {
+            double reading = Math.max(ReadingSpeed.seconds(narrations.get(k)),
+                    translation.isPresent() ? ReadingSpeed.seconds(translations.get(k)) : 0);
+            needSeconds.add(Math.max(speechSeconds.get(k), reading));
+        }
+        List<Transition> transitions = command.getClipsList().stream().map(ClipRef::getTransitionOut).toList();
+        FilmPlan plan = FilmPlan.of(format.getFps(), clipSeconds, needSeconds, transitions, settings.crossfade().toNanos() / 1e9,
+                settings.maxSlowdown());
+        FilmTimeline timeline = plan.timeline();
+
+        List<NarrationSpan> spans = new ArrayList<>();
+        List<NarrationSpan> translatedSpans = new ArrayList<>();
+        for (int k = 0; k < narrations.size(); k++) {
+            long start = narrations.get(k).isBlank() ? timeline.spanStartMillis(k) : plan.narrationStartMillis(k);
+            long end = narrations.get(k).isBlank() ? timeline.spanEndMillis(k)
+                    : Math.min(timeline.spanEndMillis(k), start + Math.round(needSeconds.get(k) * 1000));
+            spans.add(new NarrationSpan(narrations.get(k), start, end));
+            translatedSpans.add(new NarrationSpan(translations.get(k), start, end));
         }
         Subtitles subtitles = SubtitleWriter.write(spans);
+        Optional<Subtitles> translated = translation.map(t -> SubtitleWriter.write(translatedSpans));
+        List<String> beats = command.getClipsList().stream().map(ClipRef::getBeat).toList();
+        List<Chapters.Chapter> chapters = Chapters.of(timeline, beats, narrations);
+        Mood mood = Mood.of(narrations, command.getStyle());
 
         try (WorkDirectory work = store.newWorkDirectory()) {
-            Path vtt = Files.writeString(work.path().resolve(VTT_FILE), subtitles.webVtt(), StandardCharsets.UTF_8);
-            Path srt = Files.writeString(work.path().resolve(SRT_FILE), subtitles.srt(), StandardCharsets.UTF_8);
-            Path film = work.path().resolve(FILM_FILE);
-            FilmCommandLine commandLine = new FilmCommandLine(clips, timeline, format.getWidth(), format.getHeight(),
-                    subtitles.isEmpty() ? Optional.empty() : Optional.of(srt),
-                    SubtitleLanguage.of(command.getLanguage(), narrations), command.getTitle(), settings.x264Preset(),
+            Path dir = work.path();
+            Path vtt = Files.writeString(dir.resolve(VTT_FILE), subtitles.webVtt(), StandardCharsets.UTF_8);
+            Path srt = Files.writeString(dir.resolve(SRT_FILE), subtitles.srt(), StandardCharsets.UTF_8);
+            List<FilmCommandLine.SubtitleTrack> tracks = new ArrayList<>();
+            if (!subtitles.isEmpty()) {
+                tracks.add(new FilmCommandLine.SubtitleTrack(srt, language, true));
+            }
+            Optional<Path> translatedVtt = Optional.empty();
+            Optional<Path> translatedSrt = Optional.empty();
+            if (translated.isPresent() && !translated.get().isEmpty()) {
+                String suffix = "." + translation.get().iso639();
+                translatedVtt = Optional.of(Files.writeString(dir.resolve("film" + suffix + ".vtt"), translated.get().webVtt(), StandardCharsets.UTF_8));
+                translatedSrt = Optional.of(Files.writeString(dir.resolve("film" + suffix + ".srt"), translated.get().srt(), StandardCharsets.UTF_8));
+                tracks.add(new FilmCommandLine.SubtitleTrack(translatedSrt.get(), translation.get(), false));
+            }
+            Path metadata = Files.writeString(dir.resolve("chapters.txt"), Chapters.ffmetadata(command.getTitle(), chapters),
+                    StandardCharsets.UTF_8);
+            MixedAudio mix = mixAudio(command, plan, speech, mood, dir);
+            List<FilmCommandLine.BurnedCue> burned = command.getBurnInSubtitles()
+                    ? burnedCues(subtitles, format, dir) : List.of();
+            Path film = dir.resolve(FILM_FILE);
+            FilmCommandLine commandLine = new FilmCommandLine(clips, clipFps, plan, format.getWidth(), format.getHeight(), burned,
+                    mix.file(), mix.loudnorm(), tracks, metadata, settings.x264Preset(),
                     settings.crf(), film);
-            tool.run(Executable.FFMPEG, commandLine.arguments(), settings.encodeTimeout())
-                    .requireSuccess("encoding the film of story " + command.getStoryId());
-            ProbeMediaResponse encoded = probeOwnOutput(film);
-            String sha256 = sha256(film);
-            Film.Builder stored = Film.newBuilder()
-                    .setVttUri(store.put(vttKey, vtt))
-                    .setSrtUri(store.put(srtKey, srt))
-                    .setVideoUri(store.put(filmKey, film));
-            LOG.infof("film of story %s: %d clips, %.2f s, %dx%d@%d, in %d ms", command.getStoryId(), clips.size(),
-                    Durations.toNanos(encoded.getDuration()) / 1e9, format.getWidth(), format.getHeight(), format.getFps(),
-                    (System.nanoTime() - started) / 1_000_000);
-            return stored.setDuration(encoded.getDuration()).setSha256(sha256).setFormat(format).build();
+            ToolResult encoded = tool.run(Executable.FFMPEG, commandLine.arguments(), settings.encodeTimeout());
+            if (!encoded.succeeded()) {
+                blameClip(command, clips);
+                encoded.requireSuccess("encoding the film of story " + storyId);
+            }
+            ProbeMediaResponse result = probeOwnOutput(film);
+            Path poster = poster(film, timeline, dir);
+
+            Film.Builder stored = Film.newBuilder();
+            List<FilmManifest.Entry> entries = new ArrayList<>();
+            entries.add(new FilmManifest.Entry(FILM_FILE, "video/mp4", "film", "", film));
+            entries.add(new FilmManifest.Entry(VTT_FILE, "text/vtt", "subtitles", language.iso639(), vtt));
+            entries.add(new FilmManifest.Entry(SRT_FILE, "application/x-subrip", "subtitles", language.iso639(), srt));
+            if (translatedVtt.isPresent()) {
+                String iso = translation.get().iso639();
+                entries.add(new FilmManifest.Entry(translatedVtt.get().getFileName().toString(), "text/vtt", "translation", iso, translatedVtt.get()));
+                entries.add(new FilmManifest.Entry(translatedSrt.get().getFileName().toString(), "application/x-subrip", "translation", iso,
+                        translatedSrt.get()));
+            }
+            entries.add(new FilmManifest.Entry(POSTER_FILE, "image/jpeg", "poster", "", poster));
+            List<FilmManifest.Speech> spoken = new ArrayList<>();
+            for (int k = 0; k < speech.size(); k++) {
+                if (!narrations.get(k).isBlank()) {
+                    Narration n = speech.get(k);
+                    spoken.add(new FilmManifest.Speech(command.getClips(k).getShotIndex(), n.engine(), n.voice(), n.note()));
+                }
+            }
+            Path manifest = Files.writeString(dir.resolve(FilmManifest.FILE), FilmManifest.json(storyId, command.getTitle(),
+                    format.getWidth(), format.getHeight(), format.getFps(), Durations.toMillis(result.getDuration()), mood.prefix(),
+                    chapters, spoken, entries), StandardCharsets.UTF_8);
+            String sha256 = FilmManifest.sha256(film);
+
+            stored.setVttUri(store.put(filmKey(storyId, VTT_FILE), vtt))
+                    .setSrtUri(store.put(filmKey(storyId, SRT_FILE), srt))
+                    .setPosterUri(store.put(filmKey(storyId, POSTER_FILE), poster));
+            if (translatedVtt.isPresent()) {
+                stored.setTranslationVttUri(store.put(filmKey(storyId, translatedVtt.get().getFileName().toString()), translatedVtt.get()))
+                        .setTranslationSrtUri(store.put(filmKey(storyId, translatedSrt.get().getFileName().toString()), translatedSrt.get()))
+                        .setTranslationLanguage(translation.get().language());
+            }
+            stored.setVideoUri(store.put(filmKey(storyId, FILM_FILE), film))
+                    .setManifestUri(store.put(filmKey(storyId, FilmManifest.FILE), manifest));
+            LOG.infof("film of story %s: %d clips, %.2f s, %dx%d@%d, music %s, in %d ms", storyId, clips.size(),
+                    Durations.toNanos(result.getDuration()) / 1e9, format.getWidth(), format.getHeight(), format.getFps(),
+                    mood.prefix(), (System.nanoTime() - started) / 1_000_000);
+            return stored.setDuration(result.getDuration()).setSha256(sha256).setFormat(format).build();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the film of story " + command.getStoryId() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the film of story " + storyId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Narration narrate(AssembleFilmCommand command, int position, Language language) {
+        ClipRef clip = command.getClips(position);
+        if (clip.getNarration().isBlank()) {
+            return new Narration(Optional.empty(), "", "", "");
+        }
+        try {
+            return narrator.narrate(command.getStoryId(), clip.getShotIndex(), clip.getNarration(), language, command.getVoice());
+        } catch (NarrationException e) {
+            throw new UnassemblableFilmException(e.reason(), describe(position, clip) + ": " + e.getMessage());
+        }
+    }
+
+    private double speechLength(AssembleFilmCommand command, int position, Path audio) {
+        ProbeMediaResponse media;
+        try {
+            media = probe.probe(audio);
+        } catch (UnreadableMediaException e) {
+            throw new UnassemblableFilmException(UnassemblableFilmException.UNREADABLE_NARRATION,
+                    describe(position, command.getClips(position)) + ": its narration audio is not readable: " + e.getMessage());
+        }
+        double seconds = Durations.toNanos(media.getDuration()) / 1e9;
+        boolean hasAudio = media.getStreamsList().stream().anyMatch(s -> s.getKind() == MediaStream.Kind.KIND_AUDIO);
+        if (!hasAudio || seconds <= 0) {
+            throw new UnassemblableFilmException(UnassemblableFilmException.UNREADABLE_NARRATION,
+                    describe(position, command.getClips(position)) + ": its narration audio holds no sound");
+        }
+        return seconds;
+    }
+
+    /** The mixed sound and the loudnorm filter that brings it to the target. */
+    private record MixedAudio(Path file, String loudnorm) {
+    }
+
+    /** The speech and the music bed mixed, at exactly the film's length; see {@link AudioMix}. */
+    private MixedAudio mixAudio(AssembleFilmCommand command, FilmPlan plan, List<Narration> speech, Mood mood, Path dir) {
+        FilmTimeline timeline = plan.timeline();
+        double seconds = timeline.totalFrames() / (double) timeline.fps();
+        List<AudioMix.Voice> voices = new ArrayList<>();
+        for (int k = 0; k < speech.size(); k++) {
+            int shot = k;
+            speech.get(k).audio().ifPresent(audio -> voices.add(new AudioMix.Voice(audio, plan.narrationStartMillis(shot))));
+        }
+        Optional<Path> track = music.track(mood, command.getStoryId());
+        Path bed = track.orElseGet(() -> {
+            Path generated = dir.resolve("music.wav");
+            AmbientScore.render(mood, seconds, generated);
+            return generated;
+        });
+        Path mix = dir.resolve("mix.wav");
+        ToolResult mixed = tool.run(Executable.FFMPEG, AudioMix.firstPass(voices, bed, track.isPresent(), settings.musicGainDb(),
+                seconds, mix), settings.encodeTimeout());
+        mixed.requireSuccess("mixing the sound of story " + command.getStoryId());
+        return new MixedAudio(mix, AudioMix.secondPass(mixed.stderr()).orElse("anull"));
+    }
+
+    private static List<FilmCommandLine.BurnedCue> burnedCues(Subtitles subtitles, VideoFormat format, Path dir) {
+        List<FilmCommandLine.BurnedCue> cues = new ArrayList<>();
+        int top = SubtitleImages.bandTop(format.getWidth(), format.getHeight());
+        for (int c = 0; c < subtitles.cues().size(); c++) {
+            SubtitleCue cue = subtitles.cues().get(c);
+            Path png = dir.resolve(String.format(Locale.ROOT, "cue-%03d.png", c));
+            SubtitleImages.render(cue.lines(), format.getWidth(), format.getHeight(), png);
+            cues.add(new FilmCommandLine.BurnedCue(png, cue.startMillis() / 1000.0, cue.endMillis() / 1000.0, top));
+        }
+        return cues;
+    }
+
+    /** A frame from the middle of the first shot's own span. */
+    private Path poster(Path film, FilmTimeline timeline, Path dir) {
+        Path poster = dir.resolve(POSTER_FILE);
+        double at = (timeline.spanStartMillis(0) + timeline.spanEndMillis(0)) / 2000.0;
+        tool.run(Executable.FFMPEG, List.of("-hide_banner", "-nostdin", "-loglevel", "error", "-y",
+                "-ss", String.format(Locale.ROOT, "%.3f", at), "-i", "file:" + film.toAbsolutePath(),
+                "-frames:v", "1", "-q:v", "3", "-f", "image2", "-c:v", "mjpeg", "file:" + poster.toAbsolutePath()),
+                settings.probeTimeout()).requireSuccess("taking the poster frame");
+        return poster;
+    }
+
+    /**
+     * After a failed encoding: decodes each clip to find one that is broken though it probed fine, so that the
+     * story fails naming the shot instead of being retried forever.
+     */
+    private void blameClip(AssembleFilmCommand command, List<Path> clips) {
+        for (int k = 0; k < clips.size(); k++) {
+            ToolResult decoded = tool.run(Executable.FFMPEG, List.of("-hide_banner", "-nostdin", "-loglevel", "error", "-xerror",
+                    "-i", "file:" + clips.get(k).toAbsolutePath(), "-map", "0:v:0", "-f", "null", "-"), settings.encodeTimeout());
+            if (!decoded.succeeded()) {
+                throw new UnassemblableFilmException(UnassemblableFilmException.UNREADABLE_CLIP,
+                        describe(k, command.getClips(k)) + " does not decode: " + decoded.stderrTail());
+            }
         }
     }
 
@@ -146,13 +334,25 @@ public class FilmAssembler {
     private ProbeMediaResponse probeClip(int position, ClipRef clip, Path path) {
         ProbeMediaResponse media;
         try {
+            if (Files.size(path) == 0) {
+                throw new UnassemblableFilmException(UnassemblableFilmException.UNREADABLE_CLIP, describe(position, clip) + " is an empty file");
+            }
             media = probe.probe(path);
         } catch (UnreadableMediaException e) {
             throw new UnassemblableFilmException(UnassemblableFilmException.UNREADABLE_CLIP, describe(position, clip) + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (videoStream(media).isEmpty() || Durations.toNanos(media.getDuration()) <= 0) {
+        Optional<MediaStream> video = videoStream(media);
+        if (video.isEmpty() || Durations.toNanos(media.getDuration()) <= 0) {
             throw new UnassemblableFilmException(UnassemblableFilmException.UNREADABLE_CLIP,
                     describe(position, clip) + " holds no video");
+        }
+        int w = video.get().getWidth();
+        int h = video.get().getHeight();
+        if (w < MIN_CLIP_DIMENSION || h < MIN_CLIP_DIMENSION || w > MAX_DIMENSION || h > MAX_DIMENSION) {
+            throw new UnassemblableFilmException(UnassemblableFilmException.UNREADABLE_CLIP, String.format(
+                    "%s is %dx%d: a clip must be %d–%d pixels each way", describe(position, clip), w, h, MIN_CLIP_DIMENSION, MAX_DIMENSION));
         }
         return media;
     }
@@ -189,19 +389,6 @@ public class FilmAssembler {
         } catch (UnreadableMediaException e) {
             throw new MediaToolException("ffmpeg wrote an unreadable film: " + e.getMessage());
         }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static String describe(int position, ClipRef clip) {

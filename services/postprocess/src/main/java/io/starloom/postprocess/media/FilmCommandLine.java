@@ -3,62 +3,127 @@ package io.starloom.postprocess.media;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.StringJoiner;
 
-/**
- * The one ffmpeg invocation that edits clips into a film: every clip normalised to the output format
- * (scaled and padded keeping its aspect, square pixels, output frame rate, yuv420p), chained
- * crossfades at the timeline's offsets, H.264 with the MP4 index up front, and the subtitles as a
- * soft {@code mov_text} track. Paths are passed with the {@code file:} protocol so that no file name
- * is ever read as another protocol or an option.
- *
- * @param srt the SubRip file to mux, absent when no shot has narration
- */
-record FilmCommandLine(List<Path> clips, FilmTimeline timeline, int width, int height, Optional<Path> srt,
-        SubtitleLanguage language, String title, String x264Preset, int crf, Path output) {
+import io.starloom.proto.v1.Transition;
 
-    /** Output label of the filter graph. */
+/**
+ * The ffmpeg invocation that edits clips into the film. Every clip is normalised to the output: scaled
+ * to fill the frame and centre-cropped (so 16:9 clips fill a 9:16 or 1:1 film), square pixels, slowed
+ * and held as the plan says, converted to the output rate by blending neighbouring frames
+ * ({@code framerate}, see docs/benchmarks.md for why not {@code minterpolate}) and trimmed to its exact
+ * frame count. The shots are joined by their storyboard transitions (xfade fade, fadeblack, fadewhite,
+ * slideleft; concat for cuts); burned-in subtitles are overlaid as pictures; the loudness-normalised
+ * mix becomes AAC; the subtitle tracks are soft {@code mov_text} with language tags; chapters and title
+ * come from an ffmetadata file; H.264 High with the MP4 index up front. Paths are passed with the
+ * {@code file:} protocol so that no file name is ever read as another protocol or an option.
+ */
+record FilmCommandLine(List<Path> clips, List<Double> clipFps, FilmPlan plan, int width, int height,
+        List<BurnedCue> burnedCues, Path audio, String loudnorm, List<SubtitleTrack> subtitleTracks, Path metadata,
+        String x264Preset, int crf, Path output) {
+
+    /** A subtitle picture shown from {@code startSeconds} to {@code endSeconds}, at {@code y} from the top. */
+    record BurnedCue(Path png, double startSeconds, double endSeconds, int y) {
+    }
+
+    /** A SubRip file muxed as a soft track. */
+    record SubtitleTrack(Path srt, SubtitleLanguage language, boolean isDefault) {
+    }
+
     private static final String FILM = "film";
+    private static final String AUDIO = "mix";
 
     List<String> arguments() {
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-nostats", "-loglevel", "error", "-y"));
         clips.forEach(clip -> args.addAll(List.of("-i", "file:" + clip.toAbsolutePath())));
-        srt.ifPresent(file -> args.addAll(List.of("-f", "srt", "-i", "file:" + file.toAbsolutePath())));
-        args.addAll(List.of("-filter_complex", filterGraph(), "-map", "[" + FILM + "]"));
-        srt.ifPresent(file -> args.addAll(List.of("-map", clips.size() + ":s", "-c:s", "mov_text",
-                "-metadata:s:s:0", "language=" + language.iso639(),
-                "-metadata:s:s:0", "handler_name=" + language.trackName(),
-                "-disposition:s:0", "default")));
-        args.addAll(List.of("-c:v", "libx264", "-preset", x264Preset, "-crf", String.valueOf(crf), "-pix_fmt", "yuv420p",
-                "-map_metadata", "-1", "-map_chapters", "-1"));
-        if (!title.isBlank()) {
-            args.addAll(List.of("-metadata", "title=" + title.strip()));
+        burnedCues.forEach(cue -> args.addAll(List.of("-i", "file:" + cue.png().toAbsolutePath())));
+        int audioInput = clips.size() + burnedCues.size();
+        args.addAll(List.of("-i", "file:" + audio.toAbsolutePath()));
+        for (SubtitleTrack track : subtitleTracks) {
+            args.addAll(List.of("-f", "srt", "-i", "file:" + track.srt().toAbsolutePath()));
         }
-        args.addAll(List.of("-movflags", "+faststart", "-f", "mp4", "file:" + output.toAbsolutePath()));
+        int metadataInput = audioInput + 1 + subtitleTracks.size();
+        args.addAll(List.of("-f", "ffmetadata", "-i", "file:" + metadata.toAbsolutePath()));
+        args.addAll(List.of("-filter_complex", filterGraph(audioInput), "-map", "[" + FILM + "]", "-map", "[" + AUDIO + "]"));
+        for (int s = 0; s < subtitleTracks.size(); s++) {
+            SubtitleTrack track = subtitleTracks.get(s);
+            args.addAll(List.of("-map", (audioInput + 1 + s) + ":s",
+                    "-metadata:s:s:" + s, "language=" + track.language().iso639(),
+                    "-metadata:s:s:" + s, "handler_name=" + track.language().trackName(),
+                    "-disposition:s:" + s, track.isDefault() ? "default" : "0"));
+        }
+        if (!subtitleTracks.isEmpty()) {
+            args.addAll(List.of("-c:s", "mov_text"));
+        }
+        args.addAll(List.of("-c:v", "libx264", "-profile:v", "high", "-preset", x264Preset, "-crf", String.valueOf(crf),
+                "-pix_fmt", "yuv420p", "-r", String.valueOf(plan.timeline().fps()), "-fps_mode", "cfr", "-c:a", "aac", "-b:a", "160k", "-ar", "48000",
+                "-map_metadata", String.valueOf(metadataInput), "-map_chapters", String.valueOf(metadataInput),
+                "-movflags", "+faststart", "-f", "mp4", "file:" + output.toAbsolutePath()));
         return args;
     }
 
-    String filterGraph() {
+    String filterGraph(int audioInput) {
+        FilmTimeline timeline = plan.timeline();
         StringJoiner graph = new StringJoiner(";");
         int last = clips.size() - 1;
+        String chained = burnedCues.isEmpty() ? FILM : "joined";
         for (int k = 0; k <= last; k++) {
-            graph.add("[" + k + ":v]" + normalisation() + "[" + (last == 0 ? FILM : "v" + k) + "]");
+            graph.add("[" + k + ":v]" + normalisation(k) + "[" + (last == 0 ? chained : "v" + k) + "]");
         }
         String previous = "v0";
         for (int k = 1; k <= last; k++) {
-            String out = k == last ? FILM : "x" + k;
-            graph.add("[" + previous + "][v" + k + "]xfade=transition=fade:duration=" + timeline.xfadeDuration(k)
-                    + ":offset=" + timeline.xfadeOffset(k) + "[" + out + "]");
+            String out = k == last ? chained : "x" + k;
+            Transition into = timeline.transitionInto(k);
+            if (timeline.fadeFrames(k) == 0) {
+                graph.add("[" + previous + "][v" + k + "]concat=n=2:v=1:a=0[" + out + "]");
+            } else {
+                graph.add("[" + previous + "][v" + k + "]xfade=transition=" + xfade(into) + ":duration="
+                        + timeline.xfadeDuration(k) + ":offset=" + timeline.xfadeOffset(k) + "[" + out + "]");
+            }
             previous = out;
         }
+        String picture = chained;
+        for (int c = 0; c < burnedCues.size(); c++) {
+            BurnedCue cue = burnedCues.get(c);
+            String out = c == burnedCues.size() - 1 ? FILM : "b" + c;
+            graph.add(String.format(Locale.ROOT, "[%s][%d:v]overlay=x=0:y=%d:eof_action=repeat:enable='between(t,%.3f,%.3f)'[%s]",
+                    picture, clips.size() + c, cue.y(), cue.startSeconds(), cue.endSeconds() - 0.001, out));
+            picture = out;
+        }
+        graph.add("[" + audioInput + ":a]" + loudnorm + ",aresample=48000,atrim=duration=" + timeline.totalSeconds()
+                + ",apad=whole_dur=" + timeline.totalSeconds() + "[" + AUDIO + "]");
         return graph.toString();
     }
 
-    private String normalisation() {
-        return "setpts=PTS-STARTPTS"
-                + ",scale=" + width + ":" + height + ":force_original_aspect_ratio=decrease:force_divisible_by=2"
-                + ",pad=" + width + ":" + height + ":(ow-iw)/2:(oh-ih)/2:color=black"
-                + ",setsar=1,fps=" + timeline.fps() + ",format=yuv420p";
+    static String xfade(Transition transition) {
+        return switch (transition) {
+            case TRANSITION_FADE_BLACK -> "fadeblack";
+            case TRANSITION_DIP_WHITE -> "fadewhite";
+            case TRANSITION_SLIDE -> "slideleft";
+            default -> "fade";
+        };
+    }
+
+    private String normalisation(int k) {
+        FilmPlan.ShotTiming shot = plan.shot(k);
+        int fps = plan.timeline().fps();
+        StringBuilder chain = new StringBuilder("setpts=PTS-STARTPTS")
+                .append(",scale=").append(width).append(':').append(height).append(":force_original_aspect_ratio=increase")
+                .append(",crop=").append(width).append(':').append(height)
+                .append(",setsar=1");
+        if (shot.slowdown() > 1.0001) {
+            chain.append(String.format(Locale.ROOT, ",setpts=%.6f*PTS", shot.slowdown()));
+        }
+        boolean sameRate = Math.abs(clipFps.get(k) - fps) < 0.01 && shot.slowdown() <= 1.0001;
+        // Same rate and real time: nothing to convert. Otherwise blend neighbouring frames into the new ones.
+        chain.append(sameRate ? ",fps=" + fps : ",framerate=fps=" + fps);
+        if (shot.holdFrames() > 0) {
+            chain.append(",tpad=stop_mode=clone:stop=").append(shot.holdFrames());
+        }
+        // Timestamps from frame numbers: frames cloned by tpad after framerate carry timestamps that would make
+        // the muxer drop them, and xfade needs both inputs on one time base.
+        return chain.append(",trim=end_frame=").append(shot.frames()).append(",settb=1/").append(fps)
+                .append(",setpts=N,fps=").append(fps).append(",format=yuv420p").toString();
     }
 }

@@ -1,57 +1,57 @@
 package io.starloom.postprocess.media;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import io.starloom.proto.v1.Transition;
+
 /**
- * Where each shot sits in the film. Clip {@code k} fades in over the end of clip {@code k-1}; a fade
- * lasts at least one frame and never more than half of either clip. Clip start times come from the
- * probed durations minus the fades before them and are rounded to the nearest output frame only at
- * the end, so rounding never accumulates over many shots; every crossfade starts on a frame. A shot's
- * span for subtitles runs from the middle of the fade into it to the middle of the fade out of it.
+ * Where each shot sits in the film, in output frames. Shot {@code k} lasts {@code shotFrames[k]} frames
+ * (its clip, held longer when its narration needs more time) and overlaps the shot before it by the
+ * transition into it ({@code fadeFrames[k]}, 0 for a cut). Start frames are sums of whole frames, so
+ * rounding never accumulates and every transition starts on a frame. A shot's own span — for its
+ * narration, subtitles and chapter — runs from the middle of the transition into it to the middle of the
+ * transition out of it.
  */
 public final class FilmTimeline {
     private final int fps;
-    /** {@code fadeFrames[k]}: length of the crossfade from clip k-1 into clip k; 0 for the first clip. */
+    private final long[] shotFrames;
     private final int[] fadeFrames;
-    /** {@code startFrames[k]}: film frame at which clip k starts to appear (the xfade offset). */
+    private final Transition[] transitions;
     private final long[] startFrames;
     private final long totalFrames;
 
-    private FilmTimeline(int fps, int[] fadeFrames, long[] startFrames, long totalFrames) {
+    private FilmTimeline(int fps, long[] shotFrames, int[] fadeFrames, Transition[] transitions) {
         this.fps = fps;
+        this.shotFrames = shotFrames;
         this.fadeFrames = fadeFrames;
-        this.startFrames = startFrames;
-        this.totalFrames = totalFrames;
+        this.transitions = transitions;
+        this.startFrames = new long[shotFrames.length];
+        for (int k = 1; k < shotFrames.length; k++) {
+            startFrames[k] = startFrames[k - 1] + shotFrames[k - 1] - fadeFrames[k];
+        }
+        this.totalFrames = startFrames[shotFrames.length - 1] + shotFrames[shotFrames.length - 1];
     }
 
     /**
-     * @param clipSeconds the probed duration of each clip, in film order
+     * @param shotFrames length of every shot in frames, in film order
+     * @param fadeFrames {@code fadeFrames[k]}: frames of the transition into shot k (0 for k = 0 and for cuts)
+     * @param transitions {@code transitions[k]}: the transition into shot k (ignored for k = 0)
      */
-    public static FilmTimeline of(List<Double> clipSeconds, int fps, Duration crossfade) {
-        if (clipSeconds.isEmpty() || fps <= 0) {
-            throw new IllegalArgumentException("a film needs clips and a frame rate");
+    public static FilmTimeline of(int fps, List<Long> shotFrames, List<Integer> fadeFrames, List<Transition> transitions) {
+        if (shotFrames.isEmpty() || fps <= 0 || fadeFrames.size() != shotFrames.size() || transitions.size() != shotFrames.size()) {
+            throw new IllegalArgumentException("a film needs shots, a transition into each, and a frame rate");
         }
-        int count = clipSeconds.size();
-        double frame = 1.0 / fps;
-        double wanted = crossfade.toNanos() / 1e9;
-        int[] fades = new int[count];
-        long[] starts = new long[count];
-        double start = 0;
-        for (int k = 1; k < count; k++) {
-            // xfade needs at least one frame: a zero-length fade drops the rest of the film.
-            double fade = Math.max(frame, Math.min(wanted, Math.min(clipSeconds.get(k - 1), clipSeconds.get(k)) / 2));
-            start += clipSeconds.get(k - 1) - fade;
-            fades[k] = (int) Math.max(1, Math.round(fade * fps));
-            starts[k] = Math.round(start * fps);
-        }
-        long lastFrames = Math.max(1, Math.round(clipSeconds.get(count - 1) * fps));
-        return new FilmTimeline(fps, fades, starts, starts[count - 1] + lastFrames);
+        return new FilmTimeline(fps, shotFrames.stream().mapToLong(Long::longValue).toArray(),
+                fadeFrames.stream().mapToInt(Integer::intValue).toArray(), transitions.toArray(Transition[]::new));
     }
 
     public int fps() {
         return fps;
+    }
+
+    public int shots() {
+        return shotFrames.length;
     }
 
     public long totalFrames() {
@@ -59,24 +59,49 @@ public final class FilmTimeline {
     }
 
     public long totalMillis() {
-        return millis(2 * totalFrames());
+        return millis(2 * totalFrames);
     }
 
-    /** xfade {@code offset} of the transition into clip {@code k ≥ 1}, in seconds. */
+    public long shotFrames(int k) {
+        return shotFrames[k];
+    }
+
+    public int fadeFrames(int k) {
+        return fadeFrames[k];
+    }
+
+    public Transition transitionInto(int k) {
+        return transitions[k];
+    }
+
+    /** xfade {@code offset} of the transition into shot {@code k ≥ 1}, in seconds. */
     public String xfadeOffset(int k) {
         return seconds(startFrames[k]);
     }
 
-    /** xfade {@code duration} of the transition into clip {@code k ≥ 1}, in seconds. */
+    /** xfade {@code duration} of the transition into shot {@code k ≥ 1}, in seconds. */
     public String xfadeDuration(int k) {
         return seconds(fadeFrames[k]);
     }
 
+    /** Start of shot {@code k}'s own span, in milliseconds. */
+    public long spanStartMillis(int k) {
+        return k == 0 ? 0 : millis(2 * startFrames[k] + fadeFrames[k]);
+    }
+
+    /** End of shot {@code k}'s own span, in milliseconds. */
+    public long spanEndMillis(int k) {
+        return k == shotFrames.length - 1 ? totalMillis() : millis(2 * startFrames[k + 1] + fadeFrames[k + 1]);
+    }
+
     /** The part of the film that belongs to shot {@code k}. */
     public NarrationSpan span(int k, String narration) {
-        long start = k == 0 ? 0 : millis(2 * startFrames[k] + fadeFrames[k]);
-        long end = k == startFrames.length - 1 ? totalMillis() : millis(2 * startFrames[k + 1] + fadeFrames[k + 1]);
-        return new NarrationSpan(narration, start, end);
+        return new NarrationSpan(narration, spanStartMillis(k), spanEndMillis(k));
+    }
+
+    /** Total length as ffmpeg reads a duration, in seconds. */
+    public String totalSeconds() {
+        return seconds(totalFrames);
     }
 
     /** Milliseconds of a count of half frames, rounded half up. */

@@ -11,7 +11,9 @@ import java.time.Duration;
  * @param crf libx264 constant rate factor
  * @param encodeTimeout longest one ffmpeg run may take
  * @param probeTimeout longest one ffprobe run may take
+ * @param maxSlowdown how far a clip may be slowed to carry its narration before its last frame holds
+ * @param musicGainDb level of the music bed before it is ducked under the speech
  */
 public record MediaSettings(int defaultFps, Duration crossfade, String x264Preset, int crf, Duration encodeTimeout,
-        Duration probeTimeout) {
+        Duration probeTimeout, double maxSlowdown, double musicGainDb) {
 }

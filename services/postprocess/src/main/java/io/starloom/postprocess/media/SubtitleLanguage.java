@@ -26,6 +26,19 @@ public enum SubtitleLanguage {
         };
     }
 
+    /** The language of a translation track; empty when the command carries none. */
+    public static java.util.Optional<SubtitleLanguage> translation(Language language) {
+        return switch (language) {
+            case LANGUAGE_ZH -> java.util.Optional.of(CHINESE);
+            case LANGUAGE_EN -> java.util.Optional.of(ENGLISH);
+            default -> java.util.Optional.empty();
+        };
+    }
+
+    public Language language() {
+        return this == CHINESE ? Language.LANGUAGE_ZH : Language.LANGUAGE_EN;
+    }
+
     public String iso639() {
         return iso639;
     }

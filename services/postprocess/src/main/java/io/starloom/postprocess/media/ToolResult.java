@@ -4,8 +4,9 @@ package io.starloom.postprocess.media;
  * How one run of ffmpeg or ffprobe ended.
  *
  * @param stderrTail the last lines of its diagnostics, short enough for an error message
+ * @param stderr the last 64 KiB of its diagnostics, for reports a filter prints there
  */
-public record ToolResult(int exitCode, String stdout, String stderrTail) {
+public record ToolResult(int exitCode, String stdout, String stderrTail, String stderr) {
 
     public boolean succeeded() {
         return exitCode == 0;

@@ -6,6 +6,8 @@ public class UnassemblableFilmException extends RuntimeException {
     public static final String CLIP_NOT_FOUND = "CLIP_NOT_FOUND";
     public static final String UNREADABLE_CLIP = "UNREADABLE_CLIP";
     public static final String INVALID_OUTPUT_FORMAT = "INVALID_OUTPUT_FORMAT";
+    /** A shot's narration audio is empty or not audio. */
+    public static final String UNREADABLE_NARRATION = "UNREADABLE_NARRATION";
 
     private final String reason;
 

@@ -95,12 +95,15 @@ class MediaGrpcServiceTest {
         ProbeMediaResponse probe = as(Roles.STORY_READER).probeMedia(request(film)).await().atMost(TIMEOUT);
 
         assertEquals("mp4", probe.getContainer());
-        assertEquals(2.0, Durations.toNanos(probe.getDuration()) / 1e9, 0.1);
+        // 2 s of clip, held longer if the configured TTS (espeak-ng where installed) speaks longer.
+        assertTrue(Durations.toNanos(probe.getDuration()) / 1e9 >= 2.0 - 0.05, probe.toString());
         assertEquals(List.of(
                 MediaStream.newBuilder().setKind(MediaStream.Kind.KIND_VIDEO).setCodec("h264").setWidth(320).setHeight(180)
                         .setFrameRate(24).setLanguage("und").build(),
+                MediaStream.newBuilder().setKind(MediaStream.Kind.KIND_AUDIO).setCodec("aac").setLanguage("und").build(),
                 MediaStream.newBuilder().setKind(MediaStream.Kind.KIND_SUBTITLE).setCodec("mov_text").setLanguage("chi").build()),
-                probe.getStreamsList());
+                // The MP4 keeps its chapters in a QuickTime text track, which ffprobe names bin_data.
+                probe.getStreamsList().stream().filter(s -> s.getKind() != MediaStream.Kind.KIND_UNSPECIFIED).toList());
     }
 
     @Test

@@ -22,7 +22,7 @@ class SubtitleLineBreakerTest {
     @Test
     void chineseBreaksAfterSixteenCharacters() {
         String text = "安德洛墨达被锁在海边岩石上夜空中银河横贯仙后座高坐王座海怪破浪而出";
-        assertEquals(List.of("安德洛墨达被锁在海边岩石上夜空中", "银河横贯仙后座高坐王座海怪破浪而", "出"), SubtitleLineBreaker.lines(text));
+        assertEquals(List.of("安德洛墨达被锁在海边岩石上夜空中", "银河横贯仙后座高坐王座海怪", "破浪而出"), SubtitleLineBreaker.lines(text));
     }
 
     @Test
@@ -30,7 +30,7 @@ class SubtitleLineBreakerTest {
         // The 17th character is a comma: it stays with its clause and the 16th character moves down with it.
         String text = "安德洛墨达被锁在海边那块岩石之上，夜空中银河横贯";
         List<String> lines = SubtitleLineBreaker.lines(text);
-        assertEquals(List.of("安德洛墨达被锁在海边那块岩石之", "上，夜空中银河横贯"), lines);
+        assertEquals(List.of("安德洛墨达被锁在海边那块", "岩石之上，夜空中银河横贯"), lines);
     }
 
     @Test
@@ -38,7 +38,7 @@ class SubtitleLineBreakerTest {
         // 。」 are characters 17–18: neither the full stop nor the closing bracket may start the next line.
         String text = "她轻声说道：「银河今夜多么明亮呀。」牵牛星久久凝望";
         List<String> lines = SubtitleLineBreaker.lines(text);
-        assertEquals(List.of("她轻声说道：「银河今夜多么明亮", "呀。」牵牛星久久凝望"), lines);
+        assertEquals(List.of("她轻声说道：", "「银河今夜多么明亮呀。」", "牵牛星久久凝望"), lines);
     }
 
     @Test
@@ -53,7 +53,7 @@ class SubtitleLineBreakerTest {
     void ellipsisIsNeitherSplitNorAtALineStart() {
         String text = "银河缓缓流淌星光一闪一闪照亮大地……而天亮之前";
         List<String> lines = SubtitleLineBreaker.lines(text);
-        assertEquals(List.of("银河缓缓流淌星光一闪一闪照亮大", "地……而天亮之前"), lines);
+        assertEquals(List.of("银河缓缓流淌星光一闪一闪", "照亮大地……而天亮之前"), lines);
     }
 
     @Test
@@ -88,7 +88,29 @@ class SubtitleLineBreakerTest {
             assertFalse(OPENING.indexOf(line.codePointBefore(line.length())) >= 0, "ends with opening punctuation: " + line);
         }
         assertEquals(text, String.join("", lines));
-        lines.subList(0, lines.size() - 1).forEach(line -> assertTrue(line.length() >= 10, "lines are filled: " + lines));
+        lines.subList(0, lines.size() - 1).forEach(line -> assertTrue(line.length() >= 6, "no stub lines: " + lines));
+    }
+
+    @Test
+    void anIdiomThatIcuSplitsStaysWhole() {
+        // The measured defect: "…天空电 / 闪雷鸣。". ICU segments the idiom as 电|闪|雷鸣.
+        assertEquals(List.of("突然，海怪利维坦破浪而出，", "天空电闪雷鸣。"), SubtitleLineBreaker.lines("突然，海怪利维坦破浪而出，天空电闪雷鸣。"));
+        // With no punctuation to break at, the line still ends before the idiom, not inside it.
+        List<String> lines = SubtitleLineBreaker.lines("那一夜海面上空忽然之间电闪雷鸣风雨交加");
+        assertTrue(lines.stream().noneMatch(line -> line.endsWith("电") || line.endsWith("电闪") || line.endsWith("电闪雷")), lines.toString());
+        assertTrue(String.join("|", lines).contains("电闪雷鸣"), lines.toString());
+    }
+
+    @Test
+    void clausesAreWhereChineseLinesBreakFirst() {
+        assertEquals(List.of("安德洛墨达被锁在海边岩石上，", "夜空中银河横贯，仙后座高坐王座。"),
+                SubtitleLineBreaker.lines("安德洛墨达被锁在海边岩石上，夜空中银河横贯，仙后座高坐王座。"));
+    }
+
+    @Test
+    void aTransliteratedNameIsNotCutWhenAWordBoundaryWillDo() {
+        List<String> lines = SubtitleLineBreaker.lines("英雄珀耳修斯骑着飞马佩加索斯从远方飞来救她");
+        assertTrue(lines.stream().noneMatch(line -> line.endsWith("佩") || line.endsWith("珀耳")), lines.toString());
     }
 
     @Test

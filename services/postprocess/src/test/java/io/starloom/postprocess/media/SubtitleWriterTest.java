@@ -33,8 +33,8 @@ class SubtitleWriterTest {
 
                 1
                 00:00:00.000 --> 00:00:04.833
-                安德洛墨达被锁在海边岩石上，夜空
-                中银河横贯，仙后座高坐王座。
+                安德洛墨达被锁在海边岩石上，
+                夜空中银河横贯，仙后座高坐王座。
 
                 2
                 00:00:04.833 --> 01:02:03.004
@@ -69,16 +69,16 @@ class SubtitleWriterTest {
 
     @Test
     void longChineseNarrationSharesTheShotInProportionToLength() {
-        // 41 characters: three lines of 16 + 16 + 9 → a two-line cue (32 characters) and a one-line cue (9).
+        // 41 characters in four clauses of 10, 11, 11 and 9 → two two-line cues of 21 and 20 characters.
         String narration = "牵牛星挑着一双儿女，在河的这一岸久久凝望；织女星停下手中的织机，泪光映着满天星光。";
         assertEquals(41, narration.length());
         List<SubtitleCue> cues = SubtitleWriter.write(List.of(new NarrationSpan(narration, 10_000, 15_000))).cues();
 
         assertEquals(2, cues.size());
         assertEquals(2, cues.get(0).lines().size());
-        assertEquals(1, cues.get(1).lines().size());
+        assertEquals(2, cues.get(1).lines().size());
         assertEquals(10_000, cues.get(0).startMillis());
-        assertEquals(10_000 + Math.round(5000 * 32 / 41.0), cues.get(0).endMillis());
+        assertEquals(10_000 + Math.round(5000 * 21 / 41.0), cues.get(0).endMillis());
         assertEquals(cues.get(0).endMillis(), cues.get(1).startMillis());
         assertEquals(15_000, cues.get(1).endMillis());
         assertEquals(narration, String.join("", cues.get(0).lines()) + String.join("", cues.get(1).lines()));

@@ -85,20 +85,15 @@ class AssembleFilmMessagingTest {
         Path video = store.localFile(film.getVideoUri());
         assertEquals(sha256(video), film.getSha256());
         assertEquals(SMALL, film.getFormat());
-        assertEquals(3.5, Durations.toNanos(film.getDuration()) / 1e9, 0.1);
-        assertEquals("""
-                WEBVTT
-
-                1
-                00:00:00.000 --> 00:00:01.750
-                安德洛墨达被锁在海边岩石上。
-
-                2
-                00:00:01.750 --> 00:00:03.500
-                夜空中银河横贯。
-                """, Files.readString(store.localFile(film.getVttUri()), StandardCharsets.UTF_8));
-        assertTrue(Files.readString(store.localFile(film.getSrtUri()), StandardCharsets.UTF_8)
-                .startsWith("1\n00:00:00,000 --> 00:00:01,750\n安德洛墨达被锁在海边岩石上。\n"));
+        // Two 2 s clips crossfaded: 3.5 s, or longer where the configured TTS speaks longer than a clip lasts
+        // (espeak-ng where installed; without it the configured fallback leaves the shots silent).
+        assertTrue(Durations.toNanos(film.getDuration()) / 1e9 >= 3.5 - 0.05, film.toString());
+        String vtt = Files.readString(store.localFile(film.getVttUri()), StandardCharsets.UTF_8);
+        assertTrue(vtt.startsWith("WEBVTT\n"), vtt);
+        assertTrue(vtt.indexOf("安德洛墨达被锁在海边岩石上。") > 0 && vtt.indexOf("夜空中银河横贯。") > vtt.indexOf("安德洛墨达被锁在海边岩石上。"), vtt);
+        assertTrue(store.exists(film.getPosterUri()) && store.exists(film.getManifestUri()), film.toString());
+        String srt = Files.readString(store.localFile(film.getSrtUri()), StandardCharsets.UTF_8);
+        assertTrue(srt.startsWith("1\n00:00:00,") && srt.contains("\n安德洛墨达被锁在海边岩石上。\n"), srt);
     }
 
     @Test

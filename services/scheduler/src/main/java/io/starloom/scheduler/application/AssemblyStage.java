@@ -9,14 +9,20 @@ import io.starloom.mesh.v1.AssembleFilmCommand;
 import io.starloom.mesh.v1.ClipRef;
 import io.starloom.mesh.v1.FilmAssembled;
 import io.starloom.mesh.v1.StoryEvent;
+import io.starloom.proto.v1.Shot;
+import io.starloom.proto.v1.Storyboard;
 import io.starloom.proto.v1.VideoFormat;
 import io.starloom.scheduler.config.SchedulerConfig;
+import io.starloom.scheduler.domain.FilmOptions;
 import io.starloom.scheduler.domain.Stage;
 import io.starloom.scheduler.messaging.OutboxWriter;
 import io.starloom.scheduler.persistence.ShotEntity;
 import io.starloom.scheduler.persistence.StoryEntity;
 
-/** Postprocess edits the generated clips into the film, at the profile's frame size and the film rate. */
+/**
+ * Postprocess edits the generated clips into the film, at the profile's frame size shaped to the story's
+ * aspect ratio and the film rate, with the storyboard's transitions, beats (chapters) and translation.
+ */
 @ApplicationScoped
 public class AssemblyStage implements StageHandler {
     private final SchedulerConfig config;
@@ -35,14 +41,29 @@ public class AssemblyStage implements StageHandler {
     @Override
     public Uni<Void> start(StoryEntity story) {
         SchedulerConfig.Profile profile = config.profiles().get(story.profile);
+        FilmOptions options = story.filmOptions();
+        int[] size = options.frameSize(profile.width(), profile.height());
+        Storyboard storyboard = story.storyboard();
         AssembleFilmCommand.Builder command = AssembleFilmCommand.newBuilder()
                 .setStoryId(story.id.toString())
                 .setLanguage(story.language)
                 .setTitle(story.title == null ? "" : story.title)
-                .setOutput(VideoFormat.newBuilder().setWidth(profile.width()).setHeight(profile.height()).setFps(config.film().fps()));
+                .setOutput(VideoFormat.newBuilder().setWidth(size[0]).setHeight(size[1]).setFps(config.film().fps()))
+                .setTranslationLanguage(storyboard.getTranslationLanguage())
+                .setVoice(options.voice())
+                .setBurnInSubtitles(options.burnInSubtitles())
+                .setStyle(story.style);
         return ShotEntity.ofStory(story.id).chain(shots -> {
-            shots.forEach(shot -> command.addClips(ClipRef.newBuilder().setShotIndex(shot.index).setUri(shot.clipUri)
-                    .setNarration(shot.narration).setDuration(Durations.fromMillis(shot.durationMillis))));
+            shots.forEach(shot -> {
+                ClipRef.Builder clip = ClipRef.newBuilder().setShotIndex(shot.index).setUri(shot.clipUri)
+                        .setNarration(shot.narration).setDuration(Durations.fromMillis(shot.durationMillis));
+                if (shot.index < storyboard.getShotsCount()) {
+                    Shot planned = storyboard.getShots(shot.index);
+                    clip.setTransitionOut(planned.getTransitionOut()).setBeat(planned.getBeat())
+                            .setNarrationTranslation(planned.getNarrationTranslation());
+                }
+                command.addClips(clip);
+            });
             return outbox.add(Stage.ASSEMBLE, story.id, command.build());
         });
     }

@@ -1,6 +1,7 @@
 package io.starloom.scheduler.application;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +12,10 @@ import io.starloom.mesh.support.media.MediaNotFoundException;
 import io.starloom.mesh.support.media.MediaReferenceException;
 import io.starloom.mesh.support.media.MediaStore;
 import io.starloom.proto.v1.Film;
+import io.starloom.proto.v1.FilmFile;
+import io.starloom.scheduler.domain.FieldError;
+import io.starloom.scheduler.domain.InvalidRequestException;
+import io.starloom.scheduler.domain.StoryNotFoundException;
 import io.starloom.scheduler.domain.StoryNotReadyException;
 import io.starloom.scheduler.domain.StoryStatus;
 import io.starloom.scheduler.persistence.StoryEntity;
@@ -20,7 +25,21 @@ import io.starloom.scheduler.persistence.StoryEntity;
 public class FilmFiles {
     /** Which of a film's files. */
     public enum Kind {
-        VIDEO, VTT, SRT
+        VIDEO, VTT, SRT, TRANSLATION_VTT, TRANSLATION_SRT, POSTER, MANIFEST;
+
+        /** The gRPC API's name for the file; UNSPECIFIED is the film. */
+        public static Kind of(FilmFile file) {
+            return switch (file) {
+                case FILM_FILE_UNSPECIFIED, FILM_FILE_VIDEO -> VIDEO;
+                case FILM_FILE_VTT -> VTT;
+                case FILM_FILE_SRT -> SRT;
+                case FILM_FILE_TRANSLATION_VTT -> TRANSLATION_VTT;
+                case FILM_FILE_TRANSLATION_SRT -> TRANSLATION_SRT;
+                case FILM_FILE_POSTER -> POSTER;
+                case FILM_FILE_MANIFEST -> MANIFEST;
+                case UNRECOGNIZED -> throw new InvalidRequestException(List.of(new FieldError("file", "unknown film file")), false);
+            };
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(FilmFiles.class);
@@ -44,7 +63,14 @@ public class FilmFiles {
                 case VIDEO -> film.getVideoUri();
                 case VTT -> film.getVttUri();
                 case SRT -> film.getSrtUri();
+                case TRANSLATION_VTT -> film.getTranslationVttUri();
+                case TRANSLATION_SRT -> film.getTranslationSrtUri();
+                case POSTER -> film.getPosterUri();
+                case MANIFEST -> film.getManifestUri();
             };
+            if (uri.isEmpty()) {
+                throw new StoryNotFoundException(storyId, kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " file");
+            }
             return resolve(story, uri);
         });
     }

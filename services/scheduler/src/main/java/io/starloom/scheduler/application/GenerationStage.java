@@ -46,12 +46,15 @@ public class GenerationStage implements StageHandler {
     private final OutboxWriter outbox;
     private final ServedProfiles profiles;
     private final FrameScreening frames;
+    private final NarrationRequests narration;
 
-    public GenerationStage(SchedulerConfig config, OutboxWriter outbox, ServedProfiles profiles, FrameScreening frames) {
+    public GenerationStage(SchedulerConfig config, OutboxWriter outbox, ServedProfiles profiles, FrameScreening frames,
+            NarrationRequests narration) {
         this.config = config;
         this.outbox = outbox;
         this.profiles = profiles;
         this.frames = frames;
+        this.narration = narration;
     }
 
     @Override
@@ -77,7 +80,8 @@ public class GenerationStage implements StageHandler {
                 LOG.infof("story %s failed before generation: %s", story.id, over.get().getMessage());
                 return Uni.createFrom().voidItem();
             }
-            Uni<Void> all = Uni.createFrom().voidItem();
+            // The narration is spoken while the shots render, not after the last one.
+            Uni<Void> all = narration.send(story, storyboard);
             for (ShotEntity shot : shots) {
                 all = all.call(() -> dispatch(story, storyboard, shot, 1, profile));
             }

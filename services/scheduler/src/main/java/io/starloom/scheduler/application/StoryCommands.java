@@ -92,6 +92,7 @@ public class StoryCommands {
         story.style = submission.style() == Style.STYLE_UNSPECIFIED ? Style.STYLE_CINEMATIC : submission.style();
         story.resolution = submission.resolution();
         story.profile = profile;
+        story.filmOptions(submission.film());
         story.createdAt = now;
         story.updatedAt = now;
         LOG.infof("story %s accepted for tenant %s (%d characters, profile %s)", story.id, story.tenant,

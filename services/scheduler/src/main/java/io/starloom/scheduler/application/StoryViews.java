@@ -31,6 +31,9 @@ public final class StoryViews {
                 .setRequireReview(story.requireReview)
                 .setStyle(story.style)
                 .setResolution(story.resolution)
+                .setVoice(story.filmOptions().voice())
+                .setAspectRatio(story.filmOptions().aspectRatio())
+                .setBurnInSubtitles(story.filmOptions().burnInSubtitles())
                 .setCreateTime(timestamp(story.createdAt))
                 .setUpdateTime(timestamp(story.updatedAt))
                 .setProgressPercent(StoryProgress.percent(story.state, ordered.stream().map(s -> s.state).toList()));

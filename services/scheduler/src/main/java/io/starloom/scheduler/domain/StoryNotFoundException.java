@@ -5,4 +5,9 @@ public class StoryNotFoundException extends RuntimeException {
     public StoryNotFoundException(String id) {
         super("no story " + id);
     }
+
+    /** A story that exists but lacks the asked-for file, e.g. translation subtitles of a film without a translation. */
+    public StoryNotFoundException(String id, String what) {
+        super("story " + id + " has no " + what);
+    }
 }

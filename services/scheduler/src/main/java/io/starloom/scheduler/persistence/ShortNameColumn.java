@@ -51,4 +51,10 @@ public abstract class ShortNameColumn<E extends Enum<E> & ProtocolMessageEnum> i
             super(io.starloom.proto.v1.Resolution.class, io.starloom.proto.v1.Resolution.RESOLUTION_UNSPECIFIED);
         }
     }
+
+    public static class AspectRatio extends ShortNameColumn<io.starloom.proto.v1.AspectRatio> {
+        public AspectRatio() {
+            super(io.starloom.proto.v1.AspectRatio.class, io.starloom.proto.v1.AspectRatio.ASPECT_RATIO_UNSPECIFIED);
+        }
+    }
 }

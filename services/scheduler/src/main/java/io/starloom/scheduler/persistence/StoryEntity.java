@@ -23,8 +23,10 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.starloom.proto.v1.Failure;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Resolution;
+import io.starloom.proto.v1.AspectRatio;
 import io.starloom.proto.v1.Storyboard;
 import io.starloom.proto.v1.Style;
+import io.starloom.scheduler.domain.FilmOptions;
 import io.starloom.scheduler.domain.StoryLifecycle;
 import io.starloom.scheduler.domain.StoryStatus;
 
@@ -50,6 +52,14 @@ public class StoryEntity extends PanacheEntityBase {
     @Convert(converter = ShortNameColumn.Resolution.class)
     public Resolution resolution;
     public String profile;
+    /** NULL for the language's default voice. */
+    public String voice;
+    /** NULL when the caller left it to the default (16:9). */
+    @Column(name = "aspect_ratio")
+    @Convert(converter = ShortNameColumn.AspectRatio.class)
+    public AspectRatio aspectRatio;
+    @Column(name = "burn_in_subtitles")
+    public boolean burnInSubtitles;
     public String title;
     /** A {@code starloom.v1.Storyboard}; read it with {@link #storyboard()}, set it with {@link #plan}. */
     public byte[] storyboard;
@@ -99,6 +109,16 @@ public class StoryEntity extends PanacheEntityBase {
     }
 
     /** The storyboard enrichment planned; only for a story that has one. */
+    public FilmOptions filmOptions() {
+        return new FilmOptions(voice == null ? "" : voice, aspectRatio, burnInSubtitles);
+    }
+
+    public void filmOptions(FilmOptions options) {
+        voice = options.voice().isEmpty() ? null : options.voice();
+        aspectRatio = options.aspectRatio();
+        burnInSubtitles = options.burnInSubtitles();
+    }
+
     public Storyboard storyboard() {
         if (plan == null) {
             try {

@@ -40,6 +40,7 @@ import io.starloom.scheduler.application.StoryQueries;
 import io.starloom.scheduler.application.StoryWatch;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
+import io.starloom.scheduler.domain.FilmOptions;
 import io.starloom.scheduler.domain.Submission;
 
 /** The public StoryService over gRPC: the same operations and rules as the REST API. */
@@ -105,7 +106,7 @@ public class StoryGrpcService implements StoryService {
     @Override
     @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
     public Multi<DownloadFilmResponse> downloadFilm(DownloadFilmRequest request) {
-        return callers.current().chain(caller -> films.file(caller, request.getStoryId(), FilmFiles.Kind.VIDEO)).toMulti()
+        return callers.current().chain(caller -> films.file(caller, request.getStoryId(), FilmFiles.Kind.of(request.getFile()))).toMulti()
                 .onItem().transformToMultiAndConcatenate(path -> Multi.createFrom().iterable(() -> chunks(path))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .map(chunk -> DownloadFilmResponse.newBuilder().setChunk(chunk).build())
@@ -127,7 +128,8 @@ public class StoryGrpcService implements StoryService {
             throw new InvalidRequestException(errors, false);
         }
         return new Submission(request.getText(), request.getLanguage(), request.getStyle(), request.getResolution(),
-                request.getRequestId(), request.getProfile(), request.getRequireReview());
+                request.getRequestId(), request.getProfile(), request.getRequireReview(),
+                new FilmOptions(request.getVoice(), request.getAspectRatio(), request.getBurnInSubtitles()));
     }
 
     /** The file in chunks, read lazily as the client asks for them. */

@@ -32,6 +32,7 @@ import com.google.protobuf.util.JsonFormat;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.Roles;
+import io.starloom.proto.v1.AspectRatio;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Resolution;
 import io.starloom.proto.v1.Style;
@@ -44,6 +45,7 @@ import io.starloom.scheduler.domain.ApiNames;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.domain.StoryNotReadyException;
+import io.starloom.scheduler.domain.FilmOptions;
 import io.starloom.scheduler.domain.Submission;
 
 /** The public REST API: submit stories, follow them, fetch their films. */
@@ -100,7 +102,9 @@ public class StoryResource {
                 ApiNames.parse("language", body.language(), Language.class, Language.LANGUAGE_UNSPECIFIED),
                 ApiNames.parse("style", body.style(), Style.class, Style.STYLE_CINEMATIC),
                 ApiNames.parse("resolution", body.resolution(), Resolution.class, Resolution.RESOLUTION_720P),
-                body.requestId() != null ? body.requestId() : idempotencyKey, body.profile(), Boolean.TRUE.equals(body.requireReview()));
+                body.requestId() != null ? body.requestId() : idempotencyKey, body.profile(), Boolean.TRUE.equals(body.requireReview()),
+                new FilmOptions(body.voice(), ApiNames.parse("aspectRatio", body.aspectRatio(), AspectRatio.class,
+                        AspectRatio.ASPECT_RATIO_UNSPECIFIED), Boolean.TRUE.equals(body.burnInSubtitles())));
         return callers.submitter().chain(caller -> commands.submit(caller, submission))
                 .map(story -> Response.accepted(StoryJson.of(story)).location(URI.create("/v1/stories/" + story.getId())).build());
     }

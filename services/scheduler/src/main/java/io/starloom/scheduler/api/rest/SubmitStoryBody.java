@@ -16,5 +16,9 @@ public record SubmitStoryBody(
         @Schema(description = "Model profile to render with, e.g. wan2.2-t2v-a14b-480p or wan2.6-t2v-720p; one a running worker serves. "
                 + "The resolution's profile when absent.") String profile,
         @Schema(description = "Hold the finished film in review until a reviewer approves it; false when absent. "
-                + "A tenant may make review mandatory.") Boolean requireReview) {
+                + "A tenant may make review mandatory.") Boolean requireReview,
+        @Schema(description = "Narration voice as the configured TTS engine names it (1..64 letters, digits, '.', '_', '-'), "
+                + "e.g. cmn-latn-pinyin or en-us for espeak-ng; the language's default when absent.") String voice,
+        @Schema(description = "Shape of the picture: 16-9, 9-16 or 1-1; 16-9 when absent.") String aspectRatio,
+        @Schema(description = "Draw the subtitles into the picture as well; false when absent.") Boolean burnInSubtitles) {
 }

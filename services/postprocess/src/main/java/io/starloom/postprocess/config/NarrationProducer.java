@@ -1,0 +1,46 @@
+package io.starloom.postprocess.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.starloom.postprocess.narration.DashScopeSpeechEngine;
+import io.starloom.postprocess.narration.EspeakEngine;
+import io.starloom.postprocess.narration.NarrationPolicy;
+import io.starloom.postprocess.narration.OpenAiSpeechEngine;
+import io.starloom.postprocess.narration.SpeechEngine;
+
+/** Builds the configured TTS engine and its fallback; the narration classes know nothing about configuration. */
+public class NarrationProducer {
+
+    @Produces
+    @Singleton
+    NarrationPolicy narrationPolicy(TtsConfig config) {
+        Map<String, SpeechEngine> engines = new LinkedHashMap<>();
+        TtsConfig.Espeak espeak = config.espeak();
+        engines.put(EspeakEngine.NAME, new EspeakEngine(espeak.executable(), espeak.chineseVoice(), espeak.englishVoice(),
+                espeak.wordsPerMinute(), config.timeout()));
+        TtsConfig.OpenAi openai = config.openai();
+        engines.put(OpenAiSpeechEngine.NAME, new OpenAiSpeechEngine(openai.baseUrl(), openai.apiKey(), openai.model(),
+                openai.chineseVoice(), openai.englishVoice(), config.timeout()));
+        TtsConfig.DashScope dashscope = config.dashscope();
+        engines.put(DashScopeSpeechEngine.NAME, new DashScopeSpeechEngine(dashscope.baseUrl(), dashscope.apiKey(),
+                dashscope.model(), dashscope.chineseVoice(), dashscope.englishVoice(), config.timeout()));
+        SpeechEngine primary = pick(engines, config.engine(), "starloom.tts.engine");
+        String fallback = config.fallback().strip();
+        return switch (fallback) {
+            case NarrationPolicy.SILENCE -> NarrationPolicy.orSilence(primary);
+            case NarrationPolicy.FAIL -> NarrationPolicy.orFail(primary);
+            default -> NarrationPolicy.orElse(primary, pick(engines, fallback, "starloom.tts.fallback"));
+        };
+    }
+
+    private static SpeechEngine pick(Map<String, SpeechEngine> engines, String name, String property) {
+        return Optional.ofNullable(engines.get(name.strip())).orElseThrow(() -> new IllegalArgumentException(
+                property + "=" + name + " names no TTS engine; use one of " + engines.keySet()
+                        + ("starloom.tts.fallback".equals(property) ? ", silence or fail" : "")));
+    }
+}
