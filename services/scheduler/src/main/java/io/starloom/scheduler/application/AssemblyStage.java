@@ -9,7 +9,6 @@ import io.starloom.mesh.v1.AssembleFilmCommand;
 import io.starloom.mesh.v1.ClipRef;
 import io.starloom.mesh.v1.FilmAssembled;
 import io.starloom.mesh.v1.StoryEvent;
-import io.starloom.proto.v1.VideoFormat;
 import io.starloom.scheduler.config.SchedulerConfig;
 import io.starloom.scheduler.domain.Stage;
 import io.starloom.scheduler.messaging.OutboxWriter;
@@ -21,10 +20,12 @@ import io.starloom.scheduler.persistence.StoryEntity;
 public class AssemblyStage implements StageHandler {
     private final SchedulerConfig config;
     private final OutboxWriter outbox;
+    private final ServedProfiles profiles;
 
-    public AssemblyStage(SchedulerConfig config, OutboxWriter outbox) {
+    public AssemblyStage(SchedulerConfig config, OutboxWriter outbox, ServedProfiles profiles) {
         this.config = config;
         this.outbox = outbox;
+        this.profiles = profiles;
     }
 
     @Override
@@ -34,16 +35,18 @@ public class AssemblyStage implements StageHandler {
 
     @Override
     public Uni<Void> start(StoryEntity story) {
-        SchedulerConfig.Profile profile = config.profiles().get(story.profile);
-        AssembleFilmCommand.Builder command = AssembleFilmCommand.newBuilder()
-                .setStoryId(story.id.toString())
-                .setLanguage(story.language)
-                .setTitle(story.title == null ? "" : story.title)
-                .setOutput(VideoFormat.newBuilder().setWidth(profile.width()).setHeight(profile.height()).setFps(config.film().fps()));
-        return ShotEntity.ofStory(story.id).chain(shots -> {
-            shots.forEach(shot -> command.addClips(ClipRef.newBuilder().setShotIndex(shot.index).setUri(shot.clipUri)
-                    .setNarration(shot.narration).setDuration(Durations.fromMillis(shot.durationMillis))));
-            return outbox.add(Stage.ASSEMBLE, story.id, command.build());
+        return profiles.plan(story.profile).chain(profile -> {
+            AssembleFilmCommand.Builder command = AssembleFilmCommand.newBuilder()
+                    .setStoryId(story.id.toString())
+                    .setLanguage(story.language)
+                    .setTitle(story.title == null ? "" : story.title)
+                    .setOutput(profile.getFormat().toBuilder().setFps(config.film().fps()));
+            return ShotEntity.ofStory(story.id).chain(shots -> {
+                shots.forEach(shot -> command.addClips(ClipRef.newBuilder().setShotIndex(shot.index).setUri(shot.clipUri)
+                        .setNarration(shot.narration).setDuration(Durations.fromMillis(shot.durationMillis))
+                        .setAudioUri(shot.audioUri == null ? "" : shot.audioUri)));
+                return outbox.add(Stage.ASSEMBLE, story.id, command.build());
+            });
         });
     }
 
