@@ -35,7 +35,9 @@ public abstract class StubServer implements AutoCloseable {
     /** Starts on {@code port} (0: any free one) and returns once listening. */
     public StubServer start(int port) {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create().setBodyLimit(50L << 20));
+        // Multipart uploads (a first frame) go to the temp directory and are gone after the request.
+        router.route().handler(BodyHandler.create().setBodyLimit(50L << 20)
+                .setUploadsDirectory(System.getProperty("java.io.tmpdir") + "/starloom-stub-uploads").setDeleteUploadedFilesOnEnd(true));
         routes(router);
         try {
             server = vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1")

@@ -6,6 +6,10 @@ public final class Queues {
     public static final String MODERATION_REQUESTS = "starloom.moderation.requests";
     /** Frame screening of generated clips: slow next to text screening, so it has its own queue. */
     public static final String MODERATION_FRAMES = "starloom.moderation.frames";
+    /**
+     * The generation stage's nominal queue; the scheduler sends each shot to its profile's own queue
+     * ({@link #generation(String)}), and a worker reads the queue of the profile it serves.
+     */
     public static final String GENERATION_REQUESTS = "starloom.generation.requests";
     public static final String POSTPROCESS_REQUESTS = "starloom.postprocess.requests";
     public static final String SCHEDULER_EVENTS = "starloom.scheduler.events";

@@ -27,10 +27,12 @@ import io.starloom.scheduler.persistence.StoryEntity;
 public class AssemblyStage implements StageHandler {
     private final SchedulerConfig config;
     private final OutboxWriter outbox;
+    private final ServedProfiles profiles;
 
-    public AssemblyStage(SchedulerConfig config, OutboxWriter outbox) {
+    public AssemblyStage(SchedulerConfig config, OutboxWriter outbox, ServedProfiles profiles) {
         this.config = config;
         this.outbox = outbox;
+        this.profiles = profiles;
     }
 
     @Override
@@ -40,31 +42,33 @@ public class AssemblyStage implements StageHandler {
 
     @Override
     public Uni<Void> start(StoryEntity story) {
-        SchedulerConfig.Profile profile = config.profiles().get(story.profile);
         FilmOptions options = story.filmOptions();
-        int[] size = options.frameSize(profile.width(), profile.height());
         Storyboard storyboard = story.storyboard();
-        AssembleFilmCommand.Builder command = AssembleFilmCommand.newBuilder()
-                .setStoryId(story.id.toString())
-                .setLanguage(story.language)
-                .setTitle(story.title == null ? "" : story.title)
-                .setOutput(VideoFormat.newBuilder().setWidth(size[0]).setHeight(size[1]).setFps(config.film().fps()))
-                .setTranslationLanguage(storyboard.getTranslationLanguage())
-                .setVoice(options.voice())
-                .setBurnInSubtitles(options.burnInSubtitles())
-                .setStyle(story.style);
-        return ShotEntity.ofStory(story.id).chain(shots -> {
-            shots.forEach(shot -> {
-                ClipRef.Builder clip = ClipRef.newBuilder().setShotIndex(shot.index).setUri(shot.clipUri)
-                        .setNarration(shot.narration).setDuration(Durations.fromMillis(shot.durationMillis));
-                if (shot.index < storyboard.getShotsCount()) {
-                    Shot planned = storyboard.getShots(shot.index);
-                    clip.setTransitionOut(planned.getTransitionOut()).setBeat(planned.getBeat())
-                            .setNarrationTranslation(planned.getNarrationTranslation());
-                }
-                command.addClips(clip);
+        return profiles.plan(story.profile).chain(profile -> {
+            int[] size = options.frameSize(profile.getFormat().getWidth(), profile.getFormat().getHeight());
+            AssembleFilmCommand.Builder command = AssembleFilmCommand.newBuilder()
+                    .setStoryId(story.id.toString())
+                    .setLanguage(story.language)
+                    .setTitle(story.title == null ? "" : story.title)
+                    .setOutput(VideoFormat.newBuilder().setWidth(size[0]).setHeight(size[1]).setFps(config.film().fps()))
+                    .setTranslationLanguage(storyboard.getTranslationLanguage())
+                    .setVoice(options.voice())
+                    .setBurnInSubtitles(options.burnInSubtitles())
+                    .setStyle(story.style);
+            return ShotEntity.ofStory(story.id).chain(shots -> {
+                shots.forEach(shot -> {
+                    ClipRef.Builder clip = ClipRef.newBuilder().setShotIndex(shot.index).setUri(shot.clipUri)
+                            .setNarration(shot.narration).setDuration(Durations.fromMillis(shot.durationMillis))
+                            .setAudioUri(shot.audioUri == null ? "" : shot.audioUri);
+                    if (shot.index < storyboard.getShotsCount()) {
+                        Shot planned = storyboard.getShots(shot.index);
+                        clip.setTransitionOut(planned.getTransitionOut()).setBeat(planned.getBeat())
+                                .setNarrationTranslation(planned.getNarrationTranslation());
+                    }
+                    command.addClips(clip);
+                });
+                return outbox.add(Stage.ASSEMBLE, story.id, command.build());
             });
-            return outbox.add(Stage.ASSEMBLE, story.id, command.build());
         });
     }
 

@@ -20,8 +20,6 @@ import io.starloom.stubs.StubScript;
 import io.starloom.worker.backend.BackendFailure;
 import io.starloom.worker.backend.remote.RemoteFixtures;
 import io.starloom.worker.backend.remote.RemoteFixtures.TestControl;
-import io.starloom.worker.backend.remote.RemoteHttp;
-import io.starloom.worker.backend.remote.RemoteSettings;
 import io.starloom.worker.media.ClipProbe;
 import io.starloom.worker.shot.ShotOutcome;
 import io.starloom.worker.shot.WorkerRestart;
