@@ -14,6 +14,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -46,10 +47,18 @@ class StoryTraceTest {
 
     /** The SDK on, spans exported nowhere: what travels is the trace context itself. */
     public static class TracingOn implements QuarkusTestProfile {
+        static final Map<String, String> OVERRIDES = Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.otel.traces.exporter", "none");
+
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.otel.traces.exporter", "none");
+            return OVERRIDES;
         }
+    }
+
+    /** Quarkus leaves a profile's overrides behind as system properties; the other tests run with tracing off. */
+    @AfterAll
+    static void forgetOverrides() {
+        TracingOn.OVERRIDES.keySet().forEach(System::clearProperty);
     }
 
     @Inject

@@ -81,6 +81,11 @@ class GenerationQueueTest {
             return message.ack();
         }
 
+        /** The traceparents the story's events came with (only with tracing on). */
+        List<String> traces(String storyId) {
+            return traces.getOrDefault(storyId, List.of());
+        }
+
         List<StoryEvent> of(String storyId) {
             return events.stream().filter(e -> e.getStoryId().equals(storyId)).toList();
         }
