@@ -9,8 +9,8 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.Roles;
 import io.starloom.mesh.support.grpc.InvalidArgument;
+import io.starloom.moderation.client.GuardModel;
 import io.starloom.moderation.config.ModerationConfig;
-import io.starloom.moderation.domain.Judgement;
 import io.starloom.moderation.domain.ScreenedText;
 import io.starloom.moderation.domain.TextModerator;
 import io.starloom.proto.v1.CheckFramesRequest;
@@ -30,11 +30,13 @@ public class ModerationGrpcService implements ModerationService {
             + "(myth-aware safety); only text is screened today";
 
     private final TextModerator moderator;
+    private final GuardModel guard;
     private final CallerTenant callers;
     private final int maxTextLength;
 
-    public ModerationGrpcService(TextModerator moderator, CallerTenant callers, ModerationConfig config) {
+    public ModerationGrpcService(TextModerator moderator, GuardModel guard, CallerTenant callers, ModerationConfig config) {
         this.moderator = moderator;
+        this.guard = guard;
         this.callers = callers;
         this.maxTextLength = config.maxTextLength();
     }
@@ -50,11 +52,9 @@ public class ModerationGrpcService implements ModerationService {
             return Uni.createFrom().failure(InvalidArgument.of("text", "TEXT_TOO_LONG",
                     String.format("text has %d characters, more than the limit of %d", length, maxTextLength)));
         }
-        Judgement judgement = moderator.judge(List.of(new ScreenedText(text, "")), callers.tenant(), request.getLanguage());
-        return Uni.createFrom().item(CheckTextResponse.newBuilder()
-                .setVerdict(judgement.verdict())
-                .addAllFindings(judgement.findings())
-                .build());
+        List<ScreenedText> texts = List.of(new ScreenedText(text, ""));
+        return guard.review(moderator.judge(texts, callers.tenant(), request.getLanguage()), texts, request.getLanguage())
+                .map(judgement -> CheckTextResponse.newBuilder().setVerdict(judgement.verdict()).addAllFindings(judgement.findings()).build());
     }
 
     @Override
