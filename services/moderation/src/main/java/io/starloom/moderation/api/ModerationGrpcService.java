@@ -9,8 +9,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.starloom.contracts.Roles;
 import io.starloom.mesh.support.grpc.InvalidArgument;
+import io.starloom.moderation.client.GuardModel;
 import io.starloom.moderation.config.ModerationConfig;
-import io.starloom.moderation.domain.Judgement;
 import io.starloom.moderation.domain.ScreenedText;
 import io.starloom.moderation.domain.TextModerator;
 import io.starloom.moderation.frames.FrameScreener;
@@ -30,12 +30,15 @@ import io.starloom.proto.v1.Verdict;
 @RolesAllowed({ Roles.STORY_WRITER, Roles.STORY_READER, Roles.REVIEWER })
 public class ModerationGrpcService implements ModerationService {
     private final TextModerator moderator;
+    private final GuardModel guard;
     private final CallerTenant callers;
     private final int maxTextLength;
     private final FrameScreener frames;
 
-    public ModerationGrpcService(TextModerator moderator, CallerTenant callers, ModerationConfig config, FrameScreener frames) {
+    public ModerationGrpcService(TextModerator moderator, GuardModel guard, CallerTenant callers, ModerationConfig config,
+            FrameScreener frames) {
         this.moderator = moderator;
+        this.guard = guard;
         this.callers = callers;
         this.maxTextLength = config.maxTextLength();
         this.frames = frames;
@@ -52,11 +55,9 @@ public class ModerationGrpcService implements ModerationService {
             return Uni.createFrom().failure(InvalidArgument.of("text", "TEXT_TOO_LONG",
                     String.format("text has %d characters, more than the limit of %d", length, maxTextLength)));
         }
-        Judgement judgement = moderator.judge(List.of(new ScreenedText(text, "")), callers.tenant(), request.getLanguage());
-        return Uni.createFrom().item(CheckTextResponse.newBuilder()
-                .setVerdict(judgement.verdict())
-                .addAllFindings(judgement.findings())
-                .build());
+        List<ScreenedText> texts = List.of(new ScreenedText(text, ""));
+        return guard.review(moderator.judge(texts, callers.tenant(), request.getLanguage()), texts, request.getLanguage())
+                .map(judgement -> CheckTextResponse.newBuilder().setVerdict(judgement.verdict()).addAllFindings(judgement.findings()).build());
     }
 
     @Override

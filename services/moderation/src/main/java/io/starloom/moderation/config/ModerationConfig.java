@@ -18,6 +18,9 @@ public interface ModerationConfig {
     @WithDefault("10s")
     java.time.Duration lexiconRefresh();
 
+    /** An optional second opinion from a guard model behind an OpenAI-compatible chat endpoint; off by default. */
+    Guard guard();
+
     /** The policy for every tenant without one of its own. */
     Policy policy();
 
@@ -44,6 +47,25 @@ public interface ModerationConfig {
         Optional<Level> reviewAt();
 
         Optional<Level> blockAt();
+    }
+
+    /** A guard model such as Qwen3Guard, whose Safe / Controversial / Unsafe map to allow / review / block. */
+    interface Guard {
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Base URL of the OpenAI-compatible server; {@code /v1/chat/completions} is appended. */
+        Optional<String> url();
+
+        @WithDefault("Qwen/Qwen3Guard-Gen-0.6B")
+        String model();
+
+        /** Sent as a bearer token when set; never logged. */
+        Optional<String> apiKey();
+
+        /** How long to wait before screening goes on with the lexicon's verdict alone. */
+        @WithDefault("3s")
+        java.time.Duration timeout();
     }
 
     /** A severity threshold. */

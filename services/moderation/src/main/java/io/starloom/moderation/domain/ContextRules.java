@@ -34,7 +34,7 @@ final class ContextRules {
             new Rule("explicit-nudity", Category.CATEGORY_SEXUAL, Severity.SEVERITY_HIGH, all(Cue.NUDITY, Cue.EXPLICIT),
                     all(Cue.NUDITY, Cue.SEXUAL), all(Cue.SEXUAL, Cue.EXPLICIT)),
             new Rule("gore", Category.CATEGORY_VIOLENCE_GRAPHIC, Severity.SEVERITY_CRITICAL, all(Cue.BODY_INSIDE, Cue.SPILL),
-                    all(Cue.BLOOD, Cue.SPRAY), all(Cue.GRAPHIC, Cue.VISUAL), all(Cue.GRAPHIC, Cue.BLOOD), all(Cue.GRAPHIC, Cue.BODY_INSIDE),
+                    all(Cue.BODY_INSIDE, Cue.SPRAY), all(Cue.BLOOD, Cue.SPRAY), all(Cue.GRAPHIC, Cue.VISUAL), all(Cue.GRAPHIC, Cue.BLOOD), all(Cue.GRAPHIC, Cue.BODY_INSIDE),
                     all(Cue.TORTURE, Cue.VISUAL), all(Cue.BODY_INSIDE, Cue.VISUAL)),
             new Rule("self-harm-instructions", Category.CATEGORY_SELF_HARM_INSTRUCTIONS, Severity.SEVERITY_CRITICAL,
                     all(Cue.SELF_HARM, Cue.INSTRUCTION)),

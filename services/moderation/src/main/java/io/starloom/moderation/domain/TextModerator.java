@@ -50,6 +50,11 @@ public class TextModerator {
         return new Judgement(verdict, List.copyOf(findings));
     }
 
+    /** Whether findings about these texts are explained in Chinese (see {@link Reasons}). */
+    public static boolean chinese(Language language, String firstText) {
+        return Reasons.chinese(language, firstText);
+    }
+
     private List<Finding> screen(CompiledLexicon current, ScreenedText screened, int index, String tenant, boolean chinese) {
         String text = screened.text();
         FoldedText folded = FoldedText.of(text);

@@ -19,6 +19,7 @@ import io.starloom.mesh.v1.ModerateTextCommand;
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.mesh.v1.TextModerated;
 import io.starloom.contracts.ProtoNames;
+import io.starloom.moderation.client.GuardModel;
 import io.starloom.moderation.domain.Judgement;
 import io.starloom.moderation.domain.ScreenedText;
 import io.starloom.moderation.domain.TextModerator;
@@ -37,19 +38,21 @@ public class ModerationRequestConsumer {
     private static final Logger LOG = Logger.getLogger(ModerationRequestConsumer.class);
 
     private final TextModerator moderator;
+    private final GuardModel guard;
     private final StageConsumer<ModerateTextCommand> stage;
 
-    public ModerationRequestConsumer(TextModerator moderator, @Channel(Queues.SCHEDULER_EVENTS) MutinyEmitter<byte[]> events) {
+    public ModerationRequestConsumer(TextModerator moderator, GuardModel guard, @Channel(Queues.SCHEDULER_EVENTS) MutinyEmitter<byte[]> events) {
         this.moderator = moderator;
+        this.guard = guard;
         this.stage = new StageConsumer<>(STAGE, ModerateTextCommand.getDefaultInstance(), events);
     }
 
     @Incoming(Queues.MODERATION_REQUESTS)
     public Uni<Void> moderate(Message<byte[]> message) {
-        return stage.handle(message, this::moderated);
+        return stage.handleAsync(message, this::moderated);
     }
 
-    private StoryEvent.Builder moderated(ModerateTextCommand command) {
+    private Uni<StoryEvent.Builder> moderated(ModerateTextCommand command) {
         if (command.getTextsCount() == 0) {
             throw new StageFailureException(NO_TEXT, "the command carries no text to judge");
         }
@@ -57,7 +60,11 @@ public class ModerationRequestConsumer {
         for (int i = 0; i < command.getTextsCount(); i++) {
             texts.add(new ScreenedText(command.getTexts(i), i < command.getLabelsCount() ? command.getLabels(i) : ""));
         }
-        Judgement judgement = moderator.judge(texts, command.getTenant(), command.getLanguage());
+        return guard.review(moderator.judge(texts, command.getTenant(), command.getLanguage()), texts, command.getLanguage())
+                .map(judgement -> event(command, judgement));
+    }
+
+    private static StoryEvent.Builder event(ModerateTextCommand command, Judgement judgement) {
         if (!judgement.findings().isEmpty()) {
             // Categories and rules only: the matched text stays out of the logs.
             LOG.infof("story %s: %s, %d finding(s) %s", command.getStoryId(), ProtoNames.shortName(judgement.verdict()),

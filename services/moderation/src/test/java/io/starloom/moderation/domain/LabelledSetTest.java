@@ -102,6 +102,27 @@ class LabelledSetTest {
         }
     }
 
+    /**
+     * Enrichment wraps each beat in a style template and a camera cue (services/enrichment's
+     * application.properties, copied here in their shape): an allowed myth must stay unblocked in its prompts too.
+     */
+    @Test
+    void allowedMythsStayUnblockedInsideEnrichedPrompts() throws IOException {
+        List<Case> all = new ArrayList<>(load("safety/labelled-text.jsonl"));
+        all.addAll(load("safety/labelled-text-holdout.jsonl"));
+        for (Case c : all) {
+            if (c.expected() != Verdict.VERDICT_ALLOW) {
+                continue;
+            }
+            String prompt = c.language() == Language.LANGUAGE_ZH
+                    ? "电影级写实星空，宽银幕构图，35毫米胶片质感，星点锐利清晰，细节丰富。画面：" + c.text() + "近景，镜头轻柔跟随主体"
+                    : "cinematic photoreal night sky, anamorphic widescreen framing, 35mm film texture, crisp pinpoint stars, rich detail. Scene: "
+                            + c.text() + " close shot gently following the subject, slow push-in";
+            Judgement judgement = MODERATOR.judge(List.of(new ScreenedText(prompt, "shot 1 prompt")), "", c.language());
+            assertTrue(judgement.verdict() != Verdict.VERDICT_BLOCK, () -> prompt + " -> " + judgement.findings());
+        }
+    }
+
     private static Scores score(List<Case> cases, boolean printMisses) {
         Map<Verdict, int[]> confusion = new EnumMap<>(Verdict.class);
         ACTIONS.forEach(action -> confusion.put(action, new int[3]));

@@ -6,7 +6,7 @@ import java.util.Optional;
 import io.starloom.moderation.config.ModerationConfig;
 
 /** Policies for unit tests, written as configuration would be. */
-final class Policies {
+public final class Policies {
     private Policies() {
     }
 
@@ -20,11 +20,16 @@ final class Policies {
 
     static final ModerationConfig.Policy UNSET = new Policy(Optional.empty(), Optional.empty(), Map.of());
 
-    static ModerationConfig config(Map<String, ModerationConfig.Policy> tenants) {
+    public static ModerationConfig config(Map<String, ModerationConfig.Policy> tenants) {
         return new ModerationConfig() {
             @Override
             public int maxTextLength() {
                 return 20000;
+            }
+
+            @Override
+            public Guard guard() {
+                return Policies.guard(Optional.empty(), java.time.Duration.ofSeconds(1));
             }
 
             @Override
@@ -40,6 +45,36 @@ final class Policies {
             @Override
             public Map<String, Policy> tenants() {
                 return tenants;
+            }
+        };
+    }
+
+    /** A guard model at {@code url} (enabled when present), with an API key. */
+    public static ModerationConfig.Guard guard(Optional<String> url, java.time.Duration timeout) {
+        return new ModerationConfig.Guard() {
+            @Override
+            public boolean enabled() {
+                return url.isPresent();
+            }
+
+            @Override
+            public Optional<String> url() {
+                return url;
+            }
+
+            @Override
+            public String model() {
+                return "Qwen/Qwen3Guard-Gen-0.6B";
+            }
+
+            @Override
+            public Optional<String> apiKey() {
+                return Optional.of("test-key");
+            }
+
+            @Override
+            public java.time.Duration timeout() {
+                return timeout;
             }
         };
     }

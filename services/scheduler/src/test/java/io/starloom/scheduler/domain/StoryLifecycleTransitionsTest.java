@@ -32,10 +32,11 @@ class StoryLifecycleTransitionsTest {
     private static final Map<StoryStatus, Set<StoryStatus>> ALLOWED = Map.of(
             ENRICHING, EnumSet.of(SCREENING, FAILED, CANCELED),
             SCREENING, EnumSet.of(QUEUED, IN_REVIEW, REJECTED, FAILED, CANCELED),
-            IN_REVIEW, EnumSet.of(FAILED, CANCELED),
+            // A reviewer's decision: on to generation (paused after screening) or publishing (mandatory review), or rejected.
+            IN_REVIEW, EnumSet.of(QUEUED, COMPLETED, REJECTED, FAILED, CANCELED),
             QUEUED, EnumSet.of(GENERATING, ASSEMBLING, IN_REVIEW, REJECTED, FAILED, CANCELED),
             GENERATING, EnumSet.of(ASSEMBLING, IN_REVIEW, REJECTED, FAILED, CANCELED),
-            ASSEMBLING, EnumSet.of(COMPLETED, FAILED, CANCELED),
+            ASSEMBLING, EnumSet.of(COMPLETED, IN_REVIEW, FAILED, CANCELED),
             COMPLETED, EnumSet.noneOf(StoryStatus.class),
             REJECTED, EnumSet.noneOf(StoryStatus.class),
             FAILED, EnumSet.noneOf(StoryStatus.class),
