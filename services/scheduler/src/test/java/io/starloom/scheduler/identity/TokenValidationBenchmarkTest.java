@@ -21,11 +21,11 @@ import io.starloom.devstack.DevStackTestResource;
  * database work (a story id that is not a UUID is 404 at once), sent with a valid token and without one
  * (401 at the permission check). The difference of the medians is signature, claims, issuer choice, role
  * mapping, tenant claim and rate-limit bucket. Run it with
- * {@code ./mvnw -o -pl services/scheduler verify -Dtest=TokenValidationBenchmarkTest -Dstarloom.benchmark=true}.
+ * {@code ./mvnw -o -pl services/scheduler verify -Dtest=TokenValidationBenchmarkTest -Dbenchmark.token-validation=true}.
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false)
-@EnabledIfSystemProperty(named = "starloom.benchmark", matches = "true")
+@EnabledIfSystemProperty(named = "benchmark.token-validation", matches = "true")
 class TokenValidationBenchmarkTest {
     private static final int WARM_UP = 1_000;
     private static final int MEASURED = 5_000;
