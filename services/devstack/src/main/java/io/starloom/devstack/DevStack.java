@@ -5,11 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -34,9 +32,12 @@ public final class DevStack implements AutoCloseable {
     private final EmbeddedDatabase database;
     private final EmbeddedBroker broker;
     private final LocalOidcIssuer oidc;
+    private final BrokerAccounts accounts;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DevStack(DevStackOptions options, EmbeddedDatabase database, EmbeddedBroker broker, LocalOidcIssuer oidc) {
+    private DevStack(DevStackOptions options, EmbeddedDatabase database, EmbeddedBroker broker, LocalOidcIssuer oidc,
+            BrokerAccounts accounts) {
+        this.accounts = accounts;
         this.options = options;
         this.database = database;
         this.broker = broker;
@@ -62,14 +63,15 @@ public final class DevStack implements AutoCloseable {
             Future<EmbeddedDatabase> database = startIf(options.postgres(), starter,
                     () -> new EmbeddedDatabase(state.resolve("postgres"), state.resolve("postgres.log"), listenAddresses(options),
                             options.postgresPort()));
+            BrokerAccounts accounts = BrokerAccounts.generate();
             Future<EmbeddedBroker> broker = startIf(options.broker(), starter,
                     () -> new EmbeddedBroker(state.resolve("artemis"), options.bindHost(), portOrFree(options.amqpPort()), "starloom",
-                            randomSecret()));
+                            BrokerAccounts.secret(), accounts.passwords()));
             Future<LocalOidcIssuer> oidc = startIf(options.oidc(), starter,
                     () -> new LocalOidcIssuer(state.resolve("oidc-signing-key.pem"), options.bindHost(),
                             urlHost(options.connectHost()), options.oidcPort()));
             Startup startup = new Startup();
-            DevStack stack = new DevStack(options, startup.await(database), startup.await(broker), startup.await(oidc));
+            DevStack stack = new DevStack(options, startup.await(database), startup.await(broker), startup.await(oidc), accounts);
             startup.throwIfFailed();
             return stack;
         } finally {
@@ -142,7 +144,11 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    /** Connection settings as environment variables, the way the services read them in production. */
+    /**
+     * Connection settings as environment variables, the way the services read them in production. AMQP_USERNAME
+     * and AMQP_PASSWORD are the devstack's own operator user (for tests and probes); each service's own user is
+     * in AMQP_USERNAME_&lt;SERVICE&gt; / AMQP_PASSWORD_&lt;SERVICE&gt; (see {@link #env(String)}).
+     */
     public Map<String, String> env() {
         Map<String, String> env = new LinkedHashMap<>();
         if (database != null) {
@@ -157,10 +163,29 @@ public final class DevStack implements AutoCloseable {
             env.put("AMQP_PORT", String.valueOf(broker.port()));
             env.put("AMQP_USERNAME", broker.user());
             env.put("AMQP_PASSWORD", broker.password());
+            accounts.passwords().forEach((service, password) -> {
+                env.put("AMQP_USERNAME_" + BrokerAccounts.envSuffix(service), service);
+                env.put("AMQP_PASSWORD_" + BrokerAccounts.envSuffix(service), password);
+            });
         }
         if (oidc != null) {
             env.put("STARLOOM_OIDC_URL", oidc.issuer());
             env.put("STARLOOM_OIDC_SIGNING_KEY", oidc.keyFile().toString());
+        }
+        return env;
+    }
+
+    /**
+     * What one service's process gets: the connection settings with that service's own broker user as
+     * AMQP_USERNAME / AMQP_PASSWORD, and no other user's password.
+     */
+    public Map<String, String> env(String service) {
+        Map<String, String> env = env();
+        env.keySet().removeIf(key -> key.startsWith("AMQP_USERNAME_") || key.startsWith("AMQP_PASSWORD_"));
+        if (broker != null) {
+            BrokerAccounts.roles(service);
+            env.put("AMQP_USERNAME", service);
+            env.put("AMQP_PASSWORD", accounts.passwords().get(service));
         }
         return env;
     }
@@ -247,12 +272,6 @@ public final class DevStack implements AutoCloseable {
             throw new IllegalStateException("this devstack runs without an OIDC issuer");
         }
         return oidc;
-    }
-
-    private static String randomSecret() {
-        byte[] secret = new byte[16];
-        new SecureRandom().nextBytes(secret);
-        return HexFormat.of().formatHex(secret);
     }
 
     private static int portOrFree(int port) {

@@ -37,8 +37,8 @@ import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 final class EmbeddedBroker implements AutoCloseable {
     /** deploy/broker/broker.xml, next to this class in the jar (see the devstack POM's resources). */
     static final String TOPOLOGY = "broker.xml";
-    /** The role broker.xml grants on the mesh's addresses; the devstack's user has it. */
-    static final String ROLE = "starloom";
+    /** The role broker.xml grants everything to; the devstack's own user has it (see BrokerAccounts). */
+    static final String ROLE = BrokerAccounts.OPERATOR_ROLE;
     /** In-VM acceptors are JVM-global: each broker (tests may run several) needs its own id. */
     private static final AtomicInteger IN_VM_IDS = new AtomicInteger();
 
@@ -47,6 +47,7 @@ final class EmbeddedBroker implements AutoCloseable {
     private final int port;
     private final String user;
     private final String password;
+    private final Map<String, String> servicePasswords;
     private final int inVmId = IN_VM_IDS.incrementAndGet();
     private EmbeddedActiveMQ server;
 
@@ -54,6 +55,12 @@ final class EmbeddedBroker implements AutoCloseable {
      * @param host the address to listen on, e.g. 127.0.0.1 (0.0.0.0 for every interface)
      */
     EmbeddedBroker(Path journalDir, String host, int port, String user, String password) {
+        this(journalDir, host, port, user, password, Map.of());
+    }
+
+    /** @param servicePasswords each service's broker password by service name (its user name), see BrokerAccounts */
+    EmbeddedBroker(Path journalDir, String host, int port, String user, String password, Map<String, String> servicePasswords) {
+        this.servicePasswords = Map.copyOf(servicePasswords);
         this.journalDir = journalDir;
         this.host = host;
         this.port = port;
@@ -81,6 +88,10 @@ final class EmbeddedBroker implements AutoCloseable {
         SecurityConfiguration security = new SecurityConfiguration();
         security.addUser(user, password);
         security.addRole(user, ROLE);
+        servicePasswords.forEach((service, secret) -> {
+            security.addUser(service, secret);
+            BrokerAccounts.roles(service).forEach(role -> security.addRole(service, role));
+        });
         EmbeddedActiveMQ embedded = new EmbeddedActiveMQ()
                 .setConfiguration(configuration())
                 .setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), security));

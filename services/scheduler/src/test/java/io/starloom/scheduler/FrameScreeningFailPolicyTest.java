@@ -29,6 +29,7 @@ import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.mesh.v1.TextModerated;
 import io.starloom.proto.v1.Category;
 import io.starloom.proto.v1.Finding;
+import io.starloom.proto.v1.Evidence;
 import io.starloom.proto.v1.FrameEvidence;
 import io.starloom.proto.v1.Verdict;
 
@@ -62,8 +63,8 @@ class FrameScreeningFailPolicyTest {
         send(id, StoryEvent.newBuilder().setFramesScreened(FramesScreened.newBuilder().setShotIndex(0).setAttempt(1)
                 .setVerdict(Verdict.VERDICT_BLOCK).setFramesSampled(5).setClassifier("nsfwjs-mobilenet-v2")
                 .addFindings(Finding.newBuilder().setCategory(Category.CATEGORY_SEXUAL).setTerm("hentai")
-                        .setFrame(FrameEvidence.newBuilder().setLabel("hentai").setScore(0.81f).setFrameIndex(1)
-                                .setOffset(com.google.protobuf.Duration.newBuilder().setSeconds(1))))));
+                        .setEvidence(Evidence.newBuilder().setFrame(FrameEvidence.newBuilder().setLabel("hentai").setScore(0.81f).setFrameIndex(1)
+                                .setOffset(com.google.protobuf.Duration.newBuilder().setSeconds(1)))))));
 
         JsonPath failed = awaitState(token, id, "FAILED");
         assertThat(failed.getString("failure.reason")).isEqualTo("FRAMES_FLAGGED");

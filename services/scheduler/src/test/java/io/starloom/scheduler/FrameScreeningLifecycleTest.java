@@ -33,6 +33,7 @@ import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.mesh.v1.TextModerated;
 import io.starloom.proto.v1.Category;
 import io.starloom.proto.v1.Finding;
+import io.starloom.proto.v1.Evidence;
 import io.starloom.proto.v1.FrameEvidence;
 import io.starloom.proto.v1.Story;
 import io.starloom.proto.v1.Verdict;
@@ -116,7 +117,7 @@ class FrameScreeningLifecycleTest {
         assertThat(inReview.getInt("findings[0].frame.shotIndex")).isEqualTo(1);
         assertThat(inReview.getDouble("findings[0].frame.offsetSeconds")).isEqualTo(2.5);
         Story story = sessions.run(() -> queries.get(new Caller("tester", "frames"), id)).await().atMost(Duration.ofSeconds(10));
-        assertThat(story.getFindings(0).getFrame().getThumbnailUri()).isEqualTo(thumbnail(1, 2));
+        assertThat(story.getFindings(0).getEvidence().getFrame().getThumbnailUri()).isEqualTo(thumbnail(1, 2));
         Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> sent.on(Queues.POSTPROCESS_REQUESTS, id).isEmpty() && get(token, id).getString("state").equals("IN_REVIEW"));
     }
@@ -140,9 +141,9 @@ class FrameScreeningLifecycleTest {
                 .setFramesSampled(6).setClassifier("nsfwjs-mobilenet-v2");
         if (verdict == Verdict.VERDICT_BLOCK) {
             screened.addFindings(Finding.newBuilder().setCategory(Category.CATEGORY_SEXUAL).setTerm("porn")
-                    .setFrame(FrameEvidence.newBuilder().setLabel("porn").setScore(0.93f).setShotIndex(shot).setFrameIndex(3)
+                    .setEvidence(Evidence.newBuilder().setFrame(FrameEvidence.newBuilder().setLabel("porn").setScore(0.93f).setShotIndex(shot).setFrameIndex(3)
                             .setOffset(com.google.protobuf.Duration.newBuilder().setSeconds(2).setNanos(500_000_000))
-                            .setThumbnailUri(thumbnail(shot, attempt))));
+                            .setThumbnailUri(thumbnail(shot, attempt)))));
         }
         send(id, StoryEvent.newBuilder().setFramesScreened(screened));
     }

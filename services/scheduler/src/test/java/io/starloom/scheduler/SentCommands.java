@@ -13,6 +13,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.starloom.contracts.Queues;
+import io.starloom.mesh.support.tracing.TraceContext;
 
 /**
  * Plays every stage's consumer in the tests: takes what the scheduler really sent off the real queues
@@ -20,8 +21,8 @@ import io.starloom.contracts.Queues;
  */
 @ApplicationScoped
 public class SentCommands {
-    /** One received command with the CloudEvents attributes it came with. */
-    record Sent(String queue, String id, String subject, String type, byte[] body) {
+    /** One received command with the CloudEvents attributes and the trace (W3C traceparent, or null) it came with. */
+    record Sent(String queue, String id, String subject, String type, byte[] body, String traceparent) {
     }
 
     interface Parser<T> {
@@ -74,7 +75,8 @@ public class SentCommands {
     private Uni<Void> keep(String queue, Message<byte[]> message) {
         IncomingCloudEventMetadata<?> ce = message.getMetadata(IncomingCloudEventMetadata.class)
                 .orElseThrow(() -> new AssertionError("a command without CloudEvents attributes on " + queue));
-        sent.add(new Sent(queue, ce.getId(), ce.getSubject().orElse(null), ce.getType(), message.getPayload()));
+        String traceparent = TraceContext.of(message).flatMap(TraceContext::traceparent).orElse(null);
+        sent.add(new Sent(queue, ce.getId(), ce.getSubject().orElse(null), ce.getType(), message.getPayload(), traceparent));
         return Uni.createFrom().completionStage(message.ack());
     }
 }

@@ -243,7 +243,7 @@ class StoryLifecycleTest {
         assertThat(shotFailure.getReason()).isEqualTo("SHOT_FAILED");
         assertThat(shotFailure.getDomain()).isEqualTo("scheduler.starloom.dev");
         assertThat(shotFailure.getMetadataMap()).containsExactlyInAnyOrderEntriesOf(
-                Map.of("shot_index", "0", "attempts", "1", "worker_reason", "PROMPT_REFUSED"));
+                Map.of("shot_index", "0", "attempts", "1", "worker_reason", "PROMPT_REFUSED", "failure_kind", "permanent"));
 
         String canceled = submit(token, "Lyra rests.");
         given().auth().oauth2(token).when().post("/v1/stories/" + canceled + ":cancel").then().statusCode(200);

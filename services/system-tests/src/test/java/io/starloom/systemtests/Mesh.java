@@ -33,14 +33,17 @@ public final class Mesh implements AutoCloseable {
     private final Path repoRoot;
     private final Path workDir;
     private final DevStack stack;
+    /** Settings every service of this mesh gets on top of the devstack's, e.g. another media store. */
+    private final Map<String, String> extraEnv;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new HashMap<>();
     private final Map<String, Long> startupMillis = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private Mesh(Path repoRoot, Path workDir) {
+    private Mesh(Path repoRoot, Path workDir, Map<String, String> extraEnv) {
         this.repoRoot = repoRoot;
         this.workDir = workDir;
+        this.extraEnv = Map.copyOf(extraEnv);
         this.stack = DevStack.start(DevStackOptions.builder().stateDir(workDir.resolve("devstack")).build());
         for (String service : SERVICES) {
             ports.put(service, freePort());
@@ -50,19 +53,33 @@ public final class Mesh implements AutoCloseable {
     /** The running mesh, started on first use and stopped when the JVM exits. */
     public static synchronized Mesh get() {
         if (instance == null) {
-            Path root = Path.of(System.getProperty("starloom.repo.root", "../..")).toAbsolutePath().normalize();
-            try {
-                Path work = Files.createDirectories(root.resolve("services/system-tests/target/mesh"));
-                instance = new Mesh(root, work);
-                Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
-                for (String service : SERVICES) {
-                    instance.start(service);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            instance = startNew("mesh", Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
         }
         return instance;
+    }
+
+    /**
+     * A second, separate mesh (its own devstack, ports and work directory {@code target/<name>}) whose services
+     * all get {@code extraEnv}; the caller closes it.
+     */
+    public static Mesh startNew(String name, Map<String, String> extraEnv) {
+        Path root = Path.of(System.getProperty("starloom.repo.root", "../..")).toAbsolutePath().normalize();
+        try {
+            Path work = Files.createDirectories(root.resolve("services/system-tests/target/" + name));
+            Mesh mesh = new Mesh(root, work, extraEnv);
+            try {
+                for (String service : SERVICES) {
+                    mesh.start(service);
+                }
+            } catch (RuntimeException e) {
+                mesh.close();
+                throw e;
+            }
+            return mesh;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String schedulerUrl() {
@@ -91,16 +108,28 @@ public final class Mesh implements AutoCloseable {
 
     /** Starts one service process and waits until its readiness check passes. */
     public synchronized void start(String service) {
-        Path jar = repoRoot.resolve("services/" + service + "/target/quarkus-app/quarkus-run.jar");
+        start(service, service, Map.of());
+    }
+
+    /**
+     * Starts one more process of a service's module under its own name, with settings of its own, e.g. a second
+     * inference worker with another backend: {@code start("worker-dashscope", "inference-worker", Map.of(…))}.
+     */
+    public synchronized void start(String name, String module, Map<String, String> env) {
+        ports.computeIfAbsent(name, ignored -> freePort());
+        Path jar = repoRoot.resolve("services/" + module + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build (./mvnw verify) so the services are packaged first");
         }
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(stack.env());
+        // Each service logs in to the broker as its own user, with only its own rights (deploy/broker/broker.xml).
+        builder.environment().putAll(stack.env(module));
         builder.environment().put("STARLOOM_MEDIA_ROOT", mediaRoot().toString());
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
-        Path log = workDir.resolve("logs/" + service + ".log");
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(name)));
+        builder.environment().putAll(extraEnv);
+        builder.environment().putAll(env);
+        Path log = workDir.resolve("logs/" + name + ".log");
         try {
             Files.createDirectories(log.getParent());
         } catch (IOException e) {
@@ -109,12 +138,12 @@ public final class Mesh implements AutoCloseable {
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         long begin = System.nanoTime();
         try {
-            processes.put(service, builder.start());
+            processes.put(name, builder.start());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + service, e);
+            throw new UncheckedIOException("cannot start " + name, e);
         }
-        awaitReady(service, log);
-        startupMillis.put(service, (System.nanoTime() - begin) / 1_000_000);
+        awaitReady(name, log);
+        startupMillis.put(name, (System.nanoTime() - begin) / 1_000_000);
     }
 
     /** Kills a service the hard way, as a crash would. */

@@ -59,6 +59,10 @@ public final class SubmitCommand implements Callable<Integer> {
             description = "480p, 720p or 1080p where the deployment offers it (default 720p)")
     Resolution resolution;
 
+    @Option(names = "--profile", paramLabel = "PROFILE",
+            description = "model profile a running worker serves, e.g. wan2.2-t2v-a14b-480p or wan2.6-t2v-720p (default: the resolution's)")
+    String profile;
+
     @Option(names = "--request-id", paramLabel = "KEY", description = "idempotency key: submitting again with it returns the same story")
     String requestId;
 
@@ -108,6 +112,9 @@ public final class SubmitCommand implements Callable<Integer> {
         }
         if (requestId != null) {
             request.setRequestId(requestId);
+        }
+        if (profile != null) {
+            request.setProfile(profile);
         }
         return request.build();
     }

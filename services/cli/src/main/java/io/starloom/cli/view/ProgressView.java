@@ -24,6 +24,7 @@ public final class ProgressView implements AutoCloseable {
     private final ScheduledExecutorService ticker;
     private Story last;
     private String lastChange = "";
+    private boolean estimateShown;
 
     public ProgressView(PrintWriter out, boolean terminal, Clock clock) {
         this.out = out;
@@ -40,6 +41,12 @@ public final class ProgressView implements AutoCloseable {
     }
 
     public synchronized void show(Story story) {
+        if (!estimateShown && story.hasEstimate()) {
+            // Once, before the first shot is rendered: what the run will take and, on a hosted model, cost.
+            estimateShown = true;
+            out.println((terminal ? "\r" + ERASE_TO_END_OF_LINE : "") + estimate(story));
+            out.flush();
+        }
         last = story;
         if (terminal) {
             draw(story);
@@ -63,6 +70,15 @@ public final class ProgressView implements AutoCloseable {
             out.flush();
         }
         last = null;
+    }
+
+    /** E.g. {@code estimate: 3 shots of wan2.6-t2v-720p, 15.0 s of video, ~360 s rendering (hosted), US$1.50}. */
+    static String estimate(Story story) {
+        var estimate = story.getEstimate();
+        String text = String.format("estimate: %d shots of %s, %.1f s of video, ~%.0f s rendering (%s)", estimate.getShots(), story.getProfile(),
+                estimate.getVideoSeconds(), estimate.getRenderSeconds(), estimate.getTypicalHardware().isBlank() ? "unknown hardware"
+                        : estimate.getTypicalHardware());
+        return estimate.getPriceUsd() > 0 ? text + String.format(", US$%.2f", estimate.getPriceUsd()) : text;
     }
 
     /** The terminal line: {@code [#########.....]  52%  GENERATING  shots 3/6  01:15}. */

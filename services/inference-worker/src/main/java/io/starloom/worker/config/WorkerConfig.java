@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.starloom.contracts.Queues;
 
 /** Settings of one inference worker, each with its default; environment variables such as STARLOOM_WORKER_ID set them. */
 @ConfigMapping(prefix = "starloom")
@@ -21,11 +20,27 @@ public interface WorkerConfig {
 
         /**
          * The one backend this worker runs (STARLOOM_WORKER_BACKEND), by the name it is registered under
-         * (see BackendSelection): {@code preview}, the CPU star-sky renderer, or {@code sim}, for load tests
-         * only, which waits its render time and writes a black clip.
+         * (see BackendSelection): {@code preview}, the CPU star-sky renderer; {@code openai-videos},
+         * {@code lightx2v} or {@code dashscope}, the real Wan models; or {@code sim}, for load tests only, which
+         * waits its render time and writes a black clip.
          */
         @WithDefault("preview")
         String backend();
+
+        /**
+         * The model profile this worker serves (STARLOOM_WORKER_PROFILE): a file {@code <name>.json} in
+         * {@link #profileDirectory()} or shipped in {@code profiles/}. One per worker, as a GPU pod holds one
+         * model; it names the worker's generation queue and is announced to the scheduler.
+         */
+        @WithDefault("wan2.2-t2v-a14b-720p")
+        String profile();
+
+        /** An operator's directory of profile files, read before the shipped ones (STARLOOM_WORKER_PROFILE_DIRECTORY). */
+        Optional<Path> profileDirectory();
+
+        /** How often the worker tells the scheduler it is alive and which profile it serves. */
+        @WithDefault("5s")
+        Duration heartbeatInterval();
 
         Queue queue();
 
@@ -40,13 +55,19 @@ public interface WorkerConfig {
 
     /** The generation queue's link: by default to the broker the connector of every service uses. */
     interface Queue {
-        /** The queue this worker takes shots from; a worker pool per model profile gets its own. */
-        @WithDefault(Queues.GENERATION_REQUESTS)
-        String address();
+        /** The queue this worker takes shots from; by default its profile's, {@code starloom.generation.<profile>}. */
+        Optional<String> address();
 
         /** Pause before reconnecting after the broker went away. */
         @WithDefault("2s")
         Duration reconnectInterval();
+
+        /**
+         * On shutdown, how long to wait for the shot in hand before closing the link (its command then goes back
+         * to the queue). In a pod: below terminationGracePeriodSeconds and above the longest shot.
+         */
+        @WithDefault("30s")
+        Duration drainTimeout();
 
         @WithDefault("${amqp-host}")
         String host();

@@ -13,6 +13,29 @@ public final class ClipProbe {
     private ClipProbe() {
     }
 
+    /**
+     * The clip's facts when every frame of it decodes: the frame count is the number decoded, not the one the
+     * container claims, so a clip cut off half-way is caught. Empty when it is not a playable H.264 video.
+     */
+    public static Optional<ClipFacts> decodeAll(Path clip) {
+        Optional<ClipFacts> header = probe(clip);
+        if (header.isEmpty()) {
+            return header;
+        }
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(clip.toFile())) {
+            grabber.start();
+            int frames = 0;
+            while (grabber.grabImage() != null) {
+                frames++;
+            }
+            grabber.stop();
+            ClipFacts facts = header.get();
+            return frames == 0 ? Optional.empty() : Optional.of(new ClipFacts(frames, facts.fps(), facts.width(), facts.height(), 0));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
     /** The clip's facts (render time 0) when {@code clip} is a readable H.264 video with frames; empty otherwise. */
     public static Optional<ClipFacts> probe(Path clip) {
         if (!Files.isRegularFile(clip)) {

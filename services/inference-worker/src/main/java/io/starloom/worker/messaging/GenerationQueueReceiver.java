@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,9 +20,13 @@ import org.apache.qpid.proton.amqp.messaging.Section;
 import org.apache.qpid.proton.amqp.messaging.Source;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.starloom.contracts.Queues;
 import io.starloom.contracts.messaging.ProtoEnvelope;
+import io.starloom.mesh.support.tracing.TraceContext;
 import io.starloom.worker.config.WorkerConfig;
 import io.starloom.worker.config.WorkerIdentity;
 import io.starloom.worker.messaging.ShotCommandHandler.Settlement;
@@ -48,6 +54,10 @@ import io.vertx.proton.ProtonReceiver;
  *
  * <p>All state is confined to one Vert.x context. The link is re-established after the broker goes away; a
  * command whose link died is put back on the queue by the broker.
+ *
+ * <p>On shutdown (SIGTERM in a pod) the worker first drains: it grants no more credit, hands back unrendered
+ * any command that was already on its way, and waits for the shot in hand to be settled, up to
+ * {@code starloom.worker.queue.drain-timeout}, so that a scale-down or a node drain costs no GPU work.
  */
 @ApplicationScoped
 public class GenerationQueueReceiver {
@@ -55,12 +65,14 @@ public class GenerationQueueReceiver {
 
     private final Vertx vertx;
     private final ShotCommandHandler handler;
+    private final ShotTrace trace;
     private final String host;
     private final int port;
     private final Optional<String> username;
     private final Optional<String> password;
     private final String address;
     private final Duration reconnectInterval;
+    private final Duration drainTimeout;
     private final String container;
 
     private Context context;
@@ -69,19 +81,28 @@ public class GenerationQueueReceiver {
     private boolean stopped;
     private boolean reconnectScheduled;
     private boolean outageReported;
+    private boolean draining;
+    /** Completed when the shot in hand is settled, once a drain waits for it. */
+    private CompletableFuture<Void> settledWhileDraining;
     private volatile boolean busy;
     private volatile boolean linked;
 
-    public GenerationQueueReceiver(Vertx vertx, ShotCommandHandler handler, WorkerConfig config, WorkerIdentity identity) {
+    public GenerationQueueReceiver(Vertx vertx, ShotCommandHandler handler, WorkerConfig config, WorkerIdentity identity, ShotTrace trace,
+            MeterRegistry registry) {
         WorkerConfig.Queue queue = config.worker().queue();
+        this.trace = trace;
+        // 1 while a shot is in hand: its average over time is the GPU's busy fraction.
+        Gauge.builder("starloom.worker.busy", this, receiver -> receiver.busy ? 1 : 0)
+                .description("Whether this worker is rendering a shot (average over time: busy fraction)").register(registry);
         this.vertx = vertx;
         this.handler = handler;
         this.host = queue.host();
         this.port = queue.port();
         this.username = queue.username();
         this.password = queue.password();
-        this.address = queue.address();
+        this.address = queue.address().orElse(Queues.generation(config.worker().profile()));
         this.reconnectInterval = queue.reconnectInterval();
+        this.drainTimeout = queue.drainTimeout();
         this.container = "starloom-inference-worker-" + identity.id();
     }
 
@@ -94,6 +115,7 @@ public class GenerationQueueReceiver {
         if (context == null) {
             return;
         }
+        drain(drainTimeout);
         CompletableFuture<Void> closed = new CompletableFuture<>();
         context.runOnContext(ignored -> {
             stopped = true;
@@ -108,6 +130,37 @@ public class GenerationQueueReceiver {
             closed.get(2, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.debugf("generation queue link not closed cleanly: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Stops taking shots and waits until the one in hand, if any, is settled, at most {@code timeout}. Called on
+     * shutdown, before the link is closed; the events of the last shot still go out through the connector,
+     * which stays open until the application's beans are destroyed.
+     *
+     * @return whether the worker holds no shot any more
+     */
+    boolean drain(Duration timeout) {
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        context.runOnContext(ignored -> {
+            draining = true;
+            if (busy) {
+                settledWhileDraining = settled;
+            } else {
+                settled.complete(null);
+            }
+        });
+        try {
+            settled.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            LOG.warnf("the shot in hand was not finished within the drain timeout of %s; the broker will redeliver it", timeout);
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -182,7 +235,7 @@ public class GenerationQueueReceiver {
             linked = true;
             outageReported = false;
             LOG.infof("taking shots from %s, one at a time", address);
-            if (!busy) {
+            if (!busy && !draining) {
                 link.flow(1);
             }
         });
@@ -191,7 +244,13 @@ public class GenerationQueueReceiver {
     }
 
     private void received(ProtonReceiver link, ProtonDelivery delivery, org.apache.qpid.proton.message.Message message) {
+        if (draining) {
+            // Granted before the drain began: back to the queue for another worker, not counted as an attempt.
+            ProtonHelper.released(delivery, true);
+            return;
+        }
         busy = true;
+        trace.take(TraceContext.fromTraceparent(property(message, TraceContext.TRACEPARENT)));
         Object body = payload(message.getBody());
         if (!(body instanceof byte[] bytes)) {
             LOG.warnf("generation command without a binary body (%s) returned to the broker", body);
@@ -209,6 +268,7 @@ public class GenerationQueueReceiver {
     /** Settles the command on the link it came from, if that link still lives, then asks for the next one. */
     private void settle(ProtonReceiver link, ProtonDelivery delivery, Settlement settlement) {
         busy = false;
+        trace.release();
         if (link == receiver && link.isOpen()) {
             if (settlement == Settlement.ACCEPT) {
                 ProtonHelper.accepted(delivery, true);
@@ -217,7 +277,11 @@ public class GenerationQueueReceiver {
                 ProtonHelper.modified(delivery, true, true, false);
             }
         }
-        if (receiver != null && linked && !stopped) {
+        if (settledWhileDraining != null) {
+            settledWhileDraining.complete(null);
+            settledWhileDraining = null;
+        }
+        if (receiver != null && linked && !stopped && !draining) {
             receiver.flow(1);
         }
     }

@@ -15,6 +15,7 @@ import io.starloom.contracts.Queues;
 import io.starloom.contracts.messaging.MalformedMessageException;
 import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.mesh.v1.GenerateShotCommand;
+import io.starloom.worker.backend.BackendFailure;
 import io.starloom.worker.backend.VideoBackend;
 import io.starloom.worker.config.WorkerIdentity;
 import io.starloom.worker.shot.ShotCommandValidator;
@@ -75,11 +76,25 @@ public class ShotCommandHandler {
         Optional<String> problems = validator.problems(command);
         if (problems.isPresent()) {
             LOG.warnf("story %s shot %d attempt %d refused: %s", story, command.getShotIndex(), command.getAttempt(), problems.get());
-            record("invalid", Duration.ZERO);
-            ShotOutcome refused = new ShotOutcome.Failed(ShotOutcome.INVALID_COMMAND, problems.get(), false);
+            record(command.getProfile().getName(), "invalid", ShotOutcome.INVALID_COMMAND, Duration.ZERO);
+            ShotOutcome refused = new ShotOutcome.Failed(ShotOutcome.INVALID_COMMAND, problems.get(), BackendFailure.Kind.PERMANENT);
             activity.count(refused);
             return settleAfter(command, events.publish(story, ShotEvents.finished(command, refused, backend.name())));
         }
+        // Checked before anything is spent: a canceled story's queued shots are never started.
+        return Uni.createFrom().item(() -> executor.wanted(command)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(wanted -> wanted ? run(command) : skip(command));
+    }
+
+    private Uni<Settlement> skip(GenerateShotCommand command) {
+        LOG.infof("story %s shot %d attempt %d not started: the story's generation was stopped", command.getStoryId(),
+                command.getShotIndex(), command.getAttempt());
+        record(command.getProfile().getName(), "canceled", "", Duration.ZERO);
+        return Uni.createFrom().item(Settlement.ACCEPT);
+    }
+
+    private Uni<Settlement> run(GenerateShotCommand command) {
+        String story = command.getStoryId();
         long begin = System.nanoTime();
         activity.started(command);
         Uni<Void> shot = events.publish(story, ShotEvents.started(command, identity.id(), backend.name()))
@@ -100,19 +115,21 @@ public class ShotCommandHandler {
 
     private void report(GenerateShotCommand command, ShotOutcome outcome, Duration took) {
         activity.count(outcome);
+        String profile = command.getProfile().getName();
         if (outcome instanceof ShotOutcome.Generated generated) {
-            record(generated.reused() ? "reused" : "generated", took);
+            record(profile, generated.reused() ? "reused" : "generated", "", took);
             LOG.infof("story %s shot %d attempt %d: %s %d frames %dx%d in %d ms -> %s", command.getStoryId(), command.getShotIndex(),
                     command.getAttempt(), generated.reused() ? "reused" : backend.name() + " rendered", generated.facts().frames(),
                     generated.facts().width(), generated.facts().height(), took.toMillis(), generated.clipUri());
         } else {
-            record("failed", took);
+            record(profile, "failed", outcome instanceof ShotOutcome.Failed failed ? failed.reason() : "", took);
         }
     }
 
-    private void record(String outcome, Duration took) {
-        Timer.builder("starloom.worker.shots").description("Shots handled by this worker, by outcome")
-                .tag("backend", backend.name()).tag("outcome", outcome)
+    /** Shot seconds by backend, model profile, outcome and (failed shots) machine-readable reason. */
+    private void record(String profile, String outcome, String reason, Duration took) {
+        Timer.builder("starloom.worker.shots").description("Shots handled by this worker, by profile, outcome and failure reason")
+                .tag("backend", backend.name()).tag("profile", profile).tag("outcome", outcome).tag("reason", reason)
                 .register(registry).record(took);
     }
 }

@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.starloom.contracts.Queues;
 import io.starloom.contracts.messaging.ProtoEnvelope;
+import io.starloom.mesh.support.tracing.TraceContext;
 import io.starloom.mesh.support.messaging.MeshSource;
 import io.starloom.mesh.v1.StoryEvent;
 
@@ -23,8 +24,11 @@ public class StoryEventPublisher {
 
     private final MutinyEmitter<byte[]> emitter;
 
-    public StoryEventPublisher(@Channel(Queues.SCHEDULER_EVENTS) MutinyEmitter<byte[]> emitter) {
+    private final ShotTrace trace;
+
+    public StoryEventPublisher(@Channel(Queues.SCHEDULER_EVENTS) MutinyEmitter<byte[]> emitter, ShotTrace trace) {
         this.emitter = emitter;
+        this.trace = trace;
     }
 
     /** Sends {@code event} about {@code storyId}; the Uni completes once the broker has accepted it. */
@@ -33,6 +37,7 @@ public class StoryEventPublisher {
         StoryEvent built = event.setStoryId(storyId)
                 .setOccurTime(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
                 .build();
-        return emitter.sendMessage(ProtoEnvelope.wrap(UUID.randomUUID().toString(), SOURCE, storyId, built));
+        // In the trace of the command the shot came with (its traceparent), like every stage's events.
+        return emitter.sendMessage(TraceContext.carry(ProtoEnvelope.wrap(UUID.randomUUID().toString(), SOURCE, storyId, built), trace.inHand()));
     }
 }

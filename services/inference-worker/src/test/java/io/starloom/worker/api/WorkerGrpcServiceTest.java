@@ -57,7 +57,7 @@ class WorkerGrpcServiceTest {
                 s -> s.getState() != WorkerState.WORKER_STATE_DISCONNECTED);
         assertThat(status.getWorkerId()).isNotBlank();
         assertThat(status.getBackend()).isEqualTo("preview");
-        assertThat(status.getQueue()).isEqualTo(Queues.GENERATION_REQUESTS);
+        assertThat(status.getQueue()).isEqualTo(Queues.generation("wan2.2-t2v-a14b-720p"));
         assertThat(status.getState()).isEqualTo(WorkerState.WORKER_STATE_IDLE);
         assertThat(status.hasCurrentShot()).isFalse();
     }

@@ -13,7 +13,6 @@ import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SysPropConfigSource;
-import io.starloom.contracts.Queues;
 import io.starloom.worker.backend.preview.PreviewBackend;
 import io.starloom.worker.backend.sim.SimBackend;
 
@@ -24,7 +23,7 @@ class WorkerConfigTest {
         WorkerConfig.Queue queue = config(Map.of("amqp-host", "broker.mesh", "amqp-port", "5673",
                 "amqp-username", "worker", "amqp-password", "secret")).worker().queue();
 
-        assertThat(queue.address()).isEqualTo(Queues.GENERATION_REQUESTS);
+        assertThat(queue.address()).as("by default the queue of the worker's profile").isEmpty();
         assertThat(queue.host()).isEqualTo("broker.mesh");
         assertThat(queue.port()).isEqualTo(5673);
         assertThat(queue.username()).contains("worker");

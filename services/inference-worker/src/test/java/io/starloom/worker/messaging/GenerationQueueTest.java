@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +26,7 @@ import org.apache.qpid.proton.amqp.messaging.Source;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,7 @@ import io.starloom.contracts.Queues;
 import io.starloom.devstack.DevStackTestResource;
 import io.starloom.mesh.support.media.MediaKey;
 import io.starloom.mesh.support.media.MediaStore;
+import io.starloom.mesh.support.tracing.TraceContext;
 import io.starloom.mesh.v1.EnrichStoryCommand;
 import io.starloom.mesh.v1.GenerateShotCommand;
 import io.starloom.mesh.v1.ModelProfile;
@@ -57,16 +61,24 @@ import io.vertx.proton.ProtonReceiver;
         restrictToAnnotatedClass = false)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GenerationQueueTest {
+    private static final String PROFILE = "wan2.2-t2v-a14b-720p";
+    private static final String QUEUE = Queues.generation(PROFILE);
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     /** Stands in for the scheduler: records every event the worker reports. */
     @ApplicationScoped
     public static class EventRecorder {
         final List<StoryEvent> events = new CopyOnWriteArrayList<>();
+        /** The traceparent each event came with, by story (only with tracing on). */
+        final Map<String, List<String>> traces = new ConcurrentHashMap<>();
 
         @Incoming("test-scheduler-events")
-        public void record(byte[] body) throws Exception {
-            events.add(StoryEvent.parseFrom(body));
+        public CompletionStage<Void> record(Message<byte[]> message) throws Exception {
+            StoryEvent event = StoryEvent.parseFrom(message.getPayload());
+            events.add(event);
+            TraceContext.of(message).flatMap(TraceContext::traceparent)
+                    .ifPresent(traceparent -> traces.computeIfAbsent(event.getStoryId(), story -> new CopyOnWriteArrayList<>()).add(traceparent));
+            return message.ack();
         }
 
         List<StoryEvent> of(String storyId) {
@@ -182,17 +194,17 @@ class GenerationQueueTest {
         assertThat(failed.getShotFailed().getRetryable()).isFalse();
         assertThat(failed.getShotFailed().getFailure().getMessage()).contains("333x0", "frame_count 0");
         assertThat(recorder.kinds(story)).as("never started").containsExactly(StoryEvent.PayloadCase.SHOT_FAILED);
-        Awaitility.await().atMost(PATIENCE).until(() -> DevStackTestResource.stack().brokerQueueCount(Queues.GENERATION_REQUESTS) == 0);
+        Awaitility.await().atMost(PATIENCE).until(() -> DevStackTestResource.stack().brokerQueueCount(QUEUE) == 0);
     }
 
     @Test
     @Order(5)
     void anUnreadableCommandEndsInTheDeadLetterQueue() {
         long before = DevStackTestResource.stack().brokerQueueCount(Queues.DEAD_LETTER);
-        DevStackTestResource.stack().brokerSend(Queues.GENERATION_REQUESTS, new byte[] { (byte) 0xff, 0x01, 0x02 }, Map.of());
+        DevStackTestResource.stack().brokerSend(QUEUE, new byte[] { (byte) 0xff, 0x01, 0x02 }, Map.of());
         Awaitility.await().atMost(PATIENCE)
                 .until(() -> DevStackTestResource.stack().brokerQueueCount(Queues.DEAD_LETTER) == before + 1);
-        assertThat(DevStackTestResource.stack().brokerQueueCount(Queues.GENERATION_REQUESTS)).isZero();
+        assertThat(DevStackTestResource.stack().brokerQueueCount(QUEUE)).isZero();
     }
 
     @Test
@@ -217,7 +229,7 @@ class GenerationQueueTest {
     void isReadyOnlyWithItsQueueLink() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'generation-queue' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'generation-queue' }.data.address", equalTo(Queues.GENERATION_REQUESTS));
+                .body("checks.find { it.name == 'generation-queue' }.data.address", equalTo(QUEUE));
     }
 
     @Test
@@ -233,10 +245,10 @@ class GenerationQueueTest {
     /** Sends {@code command} with the CloudEvents type and subject given, and waits until the broker dead-lettered it. */
     private static void sendAndAwaitDeadLetter(GenerateShotCommand command, String type, String subject) {
         long before = DevStackTestResource.stack().brokerQueueCount(Queues.DEAD_LETTER);
-        DevStackTestResource.stack().meshSendAs(Queues.GENERATION_REQUESTS, subject, type, command);
+        DevStackTestResource.stack().meshSendAs(QUEUE, subject, type, command);
         Awaitility.await().atMost(PATIENCE)
                 .until(() -> DevStackTestResource.stack().brokerQueueCount(Queues.DEAD_LETTER) == before + 1);
-        assertThat(DevStackTestResource.stack().brokerQueueCount(Queues.GENERATION_REQUESTS)).isZero();
+        assertThat(DevStackTestResource.stack().brokerQueueCount(QUEUE)).isZero();
     }
 
     private void assertNothingRendered(String story) {
@@ -257,7 +269,7 @@ class GenerationQueueTest {
                     }
                     ProtonConnection connection = connected.result();
                     connection.openHandler(opened -> {
-                        ProtonReceiver receiver = connection.createReceiver(Queues.GENERATION_REQUESTS);
+                        ProtonReceiver receiver = connection.createReceiver(QUEUE);
                         ((Source) receiver.getSource()).setCapabilities(Symbol.valueOf("queue"));
                         receiver.setPrefetch(0).setAutoAccept(false).handler((delivery, message) -> {
                             try {
@@ -281,12 +293,12 @@ class GenerationQueueTest {
         return GenerateShotCommand.newBuilder().setStoryId(story).setShotIndex(index).setAttempt(attempt)
                 .setPrompt("Orion hunts on the winter plain").setSeed(1000 + index)
                 .addConstellations("Ori").addConstellations("Lep")
-                .setProfile(ModelProfile.newBuilder().setName("test").setFrameCount(frames)
+                .setProfile(ModelProfile.newBuilder().setName(PROFILE).setFrameCount(frames)
                         .setFormat(VideoFormat.newBuilder().setWidth(width).setHeight(height).setFps(16)))
                 .build();
     }
 
     private static void send(GenerateShotCommand command) {
-        DevStackTestResource.stack().meshSend(Queues.GENERATION_REQUESTS, command.getStoryId(), command);
+        DevStackTestResource.stack().meshSend(QUEUE, command.getStoryId(), command);
     }
 }

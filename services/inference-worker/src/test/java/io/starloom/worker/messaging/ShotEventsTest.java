@@ -9,9 +9,11 @@ import com.google.protobuf.util.Durations;
 import io.starloom.contracts.Failures;
 import io.starloom.mesh.v1.GenerateShotCommand;
 import io.starloom.mesh.v1.ShotFailed;
+import io.starloom.mesh.v1.ShotFailureKind;
 import io.starloom.mesh.v1.ShotGenerated;
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.worker.backend.ClipFacts;
+import io.starloom.worker.backend.BackendFailure;
 import io.starloom.worker.shot.ShotOutcome;
 
 class ShotEventsTest {
@@ -20,7 +22,7 @@ class ShotEventsTest {
     @Test
     void aGeneratedClipBecomesShotGeneratedWithItsFileUri() {
         String clip = "file:///media/stories/s/shots/shot-004-a2.mp4";
-        StoryEvent event = ShotEvents.finished(command, new ShotOutcome.Generated(clip, new ClipFacts(81, 16, 1280, 720, 2300), false),
+        StoryEvent event = ShotEvents.finished(command, new ShotOutcome.Generated(clip, new ClipFacts(81, 16, 1280, 720, 2300), false, ""),
                 "preview").setStoryId("s").build();
         assertThat(event.getShotGenerated()).isEqualTo(ShotGenerated.newBuilder().setShotIndex(4).setAttempt(2)
                 .setClipUri("file:///media/stories/s/shots/shot-004-a2.mp4").setFrameCount(81).setRenderDuration(Durations.fromMillis(2300))
@@ -29,9 +31,9 @@ class ShotEventsTest {
 
     @Test
     void aFailureKeepsItsReasonAndWhetherToRetry() {
-        StoryEvent event = ShotEvents.finished(command, new ShotOutcome.Failed("BACKEND_ERROR", "preview: disk full", true), "preview")
+        StoryEvent event = ShotEvents.finished(command, new ShotOutcome.Failed("BACKEND_ERROR", "preview: disk full", BackendFailure.Kind.RETRYABLE), "preview")
                 .build();
-        assertThat(event.getShotFailed()).isEqualTo(ShotFailed.newBuilder().setShotIndex(4).setAttempt(2).setFailure(Failures.of("inference-worker", "BACKEND_ERROR", "preview: disk full")).setRetryable(true).build());
+        assertThat(event.getShotFailed()).isEqualTo(ShotFailed.newBuilder().setShotIndex(4).setAttempt(2).setFailure(Failures.of("inference-worker", "BACKEND_ERROR", "preview: disk full")).setRetryable(true).setKind(ShotFailureKind.SHOT_FAILURE_KIND_RETRYABLE).build());
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.starloom.contracts.Roles;
 import io.starloom.mesh.support.grpc.InvalidArgument;
 import io.starloom.moderation.config.ModerationConfig;
 import io.starloom.moderation.domain.Judgement;
+import io.starloom.moderation.domain.ScreenedText;
 import io.starloom.moderation.domain.TextModerator;
 import io.starloom.moderation.frames.FrameScreener;
 import io.starloom.proto.v1.CheckFramesRequest;
@@ -29,11 +30,13 @@ import io.starloom.proto.v1.Verdict;
 @RolesAllowed({ Roles.STORY_WRITER, Roles.STORY_READER, Roles.REVIEWER })
 public class ModerationGrpcService implements ModerationService {
     private final TextModerator moderator;
+    private final CallerTenant callers;
     private final int maxTextLength;
     private final FrameScreener frames;
 
-    public ModerationGrpcService(TextModerator moderator, ModerationConfig config, FrameScreener frames) {
+    public ModerationGrpcService(TextModerator moderator, CallerTenant callers, ModerationConfig config, FrameScreener frames) {
         this.moderator = moderator;
+        this.callers = callers;
         this.maxTextLength = config.maxTextLength();
         this.frames = frames;
     }
@@ -49,7 +52,7 @@ public class ModerationGrpcService implements ModerationService {
             return Uni.createFrom().failure(InvalidArgument.of("text", "TEXT_TOO_LONG",
                     String.format("text has %d characters, more than the limit of %d", length, maxTextLength)));
         }
-        Judgement judgement = moderator.judge(List.of(text));
+        Judgement judgement = moderator.judge(List.of(new ScreenedText(text, "")), callers.tenant(), request.getLanguage());
         return Uni.createFrom().item(CheckTextResponse.newBuilder()
                 .setVerdict(judgement.verdict())
                 .addAllFindings(judgement.findings())

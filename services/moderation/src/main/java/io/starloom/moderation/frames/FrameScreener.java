@@ -22,6 +22,7 @@ import io.starloom.mesh.v1.ScreenFramesCommand;
 import io.starloom.moderation.media.FrameSampler;
 import io.starloom.moderation.media.SampledFrame;
 import io.starloom.proto.v1.Finding;
+import io.starloom.proto.v1.Evidence;
 import io.starloom.proto.v1.FrameEvidence;
 import io.starloom.proto.v1.Verdict;
 
@@ -131,7 +132,7 @@ public final class FrameScreener {
         return Finding.newBuilder()
                 .setCategory(hit.rule().category())
                 .setTerm(hit.rule().label())
-                .setFrame(evidence.setLabel(hit.rule().label()).setScore(hit.score()))
+                .setEvidence(Evidence.newBuilder().setFrame(evidence.setLabel(hit.rule().label()).setScore(hit.score())))
                 .build();
     }
 

@@ -1,5 +1,8 @@
 package io.starloom.moderation.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -15,14 +18,17 @@ import io.starloom.mesh.support.messaging.StageFailureException;
 import io.starloom.mesh.v1.ModerateTextCommand;
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.mesh.v1.TextModerated;
+import io.starloom.contracts.ProtoNames;
 import io.starloom.moderation.domain.Judgement;
+import io.starloom.moderation.domain.ScreenedText;
 import io.starloom.moderation.domain.TextModerator;
 
 /**
- * Judges every text of a story (its text, prompts and narration lines): BLOCK when any text has a finding.
- * Findings come text by text in command order, each span a code-point offset into the text it was found in.
- * A command without texts is a stage failure: nothing judged is never "allowed". Matching word lists is fast
- * and pure, so it stays on the event loop.
+ * Judges every text of a story (its text, prompts and narration lines) under its tenant's policy: the
+ * verdict is the most severe action of any finding. Findings come text by text in command order, each span
+ * a code-point offset into the text it was found in, which its evidence names. A command without texts is
+ * a stage failure: nothing judged is never "allowed". Screening is fast and pure (well under a millisecond
+ * per story), so it stays on the event loop.
  */
 @ApplicationScoped
 public class ModerationRequestConsumer {
@@ -47,9 +53,16 @@ public class ModerationRequestConsumer {
         if (command.getTextsCount() == 0) {
             throw new StageFailureException(NO_TEXT, "the command carries no text to judge");
         }
-        Judgement judgement = moderator.judge(command.getTextsList());
+        List<ScreenedText> texts = new ArrayList<>();
+        for (int i = 0; i < command.getTextsCount(); i++) {
+            texts.add(new ScreenedText(command.getTexts(i), i < command.getLabelsCount() ? command.getLabels(i) : ""));
+        }
+        Judgement judgement = moderator.judge(texts, command.getTenant(), command.getLanguage());
         if (!judgement.findings().isEmpty()) {
-            LOG.infof("story %s blocked: %d finding(s)", command.getStoryId(), judgement.findings().size());
+            // Categories and rules only: the matched text stays out of the logs.
+            LOG.infof("story %s: %s, %d finding(s) %s", command.getStoryId(), ProtoNames.shortName(judgement.verdict()),
+                    judgement.findings().size(), judgement.findings().stream()
+                            .map(f -> ProtoNames.shortName(f.getCategory()) + "/" + f.getRule()).distinct().toList());
         }
         return StoryEvent.newBuilder().setTextModerated(TextModerated.newBuilder()
                 .setVerdict(judgement.verdict())

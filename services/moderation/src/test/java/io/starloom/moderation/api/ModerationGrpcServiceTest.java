@@ -43,7 +43,7 @@ import io.starloom.proto.v1.ModerationServiceGrpc;
 import io.starloom.proto.v1.Verdict;
 
 @QuarkusTest
-@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "postgres", value = "false"), restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false)
 class ModerationGrpcServiceTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
@@ -76,6 +76,17 @@ class ModerationGrpcServiceTest {
         assertEquals(Category.CATEGORY_SEXUAL, response.getFindings(0).getCategory());
         assertEquals(5, response.getFindings(0).getStart());
         assertEquals(8, response.getFindings(0).getEnd());
+        assertEquals(Verdict.VERDICT_BLOCK, response.getFindings(0).getAction());
+        assertTrue(response.getFindings(0).getReason().startsWith("色情内容"), response.getFindings(0).getReason());
+    }
+
+    @Test
+    void aReviewCaseIsReviewUnderTheCallersTenantPolicy() {
+        CheckTextRequest nude = text("A marble statue of a nude Apollo.");
+        assertEquals(Verdict.VERDICT_REVIEW, as(Roles.STORY_WRITER).checkText(nude).await().atMost(TIMEOUT).getVerdict());
+        Metadata headers = new Metadata();
+        headers.put(AUTHORIZATION, "Bearer " + DevStackTestResource.stack().mintToken("curator", "museum", Set.of(Roles.STORY_WRITER)));
+        assertEquals(Verdict.VERDICT_ALLOW, GrpcClientUtils.attachHeaders(moderation, headers).checkText(nude).await().atMost(TIMEOUT).getVerdict());
     }
 
     @Test

@@ -101,15 +101,15 @@ class FrameScreenerTest {
         assertThat(screened.getFindingsList()).hasSize(2).allSatisfy(finding -> {
             assertThat(finding.getCategory()).isEqualTo(Category.CATEGORY_SEXUAL);
             assertThat(finding.getTerm()).isEqualTo("porn");
-            assertThat(finding.getFrame().getLabel()).isEqualTo("porn");
-            assertThat(finding.getFrame().getScore()).isGreaterThanOrEqualTo(0.6f);
-            assertThat(finding.getFrame().getShotIndex()).isEqualTo(2);
+            assertThat(finding.getEvidence().getFrame().getLabel()).isEqualTo("porn");
+            assertThat(finding.getEvidence().getFrame().getScore()).isGreaterThanOrEqualTo(0.6f);
+            assertThat(finding.getEvidence().getFrame().getShotIndex()).isEqualTo(2);
         });
         Finding first = screened.getFindings(0);
-        assertThat(Durations.toMillis(first.getFrame().getOffset())).isIn(2500L, 3500L, 4500L);
-        assertThat(first.getFrame().getThumbnailUri()).endsWith("/shots/shot-002-a3-frame-" + String.format("%05d",
-                Durations.toMillis(first.getFrame().getOffset())) + "ms.jpg");
-        Path thumbnail = store.localFile(first.getFrame().getThumbnailUri());
+        assertThat(Durations.toMillis(first.getEvidence().getFrame().getOffset())).isIn(2500L, 3500L, 4500L);
+        assertThat(first.getEvidence().getFrame().getThumbnailUri()).endsWith("/shots/shot-002-a3-frame-" + String.format("%05d",
+                Durations.toMillis(first.getEvidence().getFrame().getOffset())) + "ms.jpg");
+        Path thumbnail = store.localFile(first.getEvidence().getFrame().getThumbnailUri());
         BufferedImage image = ImageIO.read(thumbnail.toFile());
         assertThat(image.getWidth()).isEqualTo(224);
         assertThat((image.getRGB(112, 20) >> 16) & 0xff).isGreaterThan(200);
@@ -132,8 +132,8 @@ class FrameScreenerTest {
         List<Finding> findings = screener.judge(List.of(dark, bright, dark));
 
         assertThat(findings).singleElement().satisfies(finding -> {
-            assertThat(finding.getFrame().getFrameIndex()).isEqualTo(1);
-            assertThat(finding.getFrame().getThumbnailUri()).isEmpty();
+            assertThat(finding.getEvidence().getFrame().getFrameIndex()).isEqualTo(1);
+            assertThat(finding.getEvidence().getFrame().getThumbnailUri()).isEmpty();
         });
     }
 }

@@ -29,7 +29,7 @@ import io.starloom.proto.v1.Verdict;
 
 /** The AMQP side against the real broker: commands in on the request queue, verdicts out on the scheduler's queue. */
 @QuarkusTest
-@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "postgres", value = "false"), restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false)
 class ModerationMessagingTest {
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
@@ -60,6 +60,8 @@ class ModerationMessagingTest {
         StoryEvent event = moderate(ModerateTextCommand.newBuilder().setStoryId(storyId)
                 .addTexts("七夕之夜，银河如练。")
                 .addTexts("画面：星空下的 p o r n 场景")
+                .addLabels("story").addLabels("shot 1 prompt")
+                .setLanguage(io.starloom.proto.v1.Language.LANGUAGE_ZH)
                 .build());
         TextModerated moderated = event.getTextModerated();
         assertEquals(Verdict.VERDICT_BLOCK, moderated.getVerdict());
@@ -68,6 +70,21 @@ class ModerationMessagingTest {
         assertEquals("porn", finding.getTerm());
         assertEquals(8, finding.getStart());
         assertEquals(15, finding.getEnd());
+        assertEquals(1, finding.getEvidence().getText().getTextIndex());
+        assertEquals("shot 1 prompt", finding.getEvidence().getText().getLabel());
+        assertTrue(finding.getReason().startsWith("色情内容"), finding.getReason());
+    }
+
+    @Test
+    void aReviewCaseIsReviewAndTheTenantsPolicyApplies() {
+        ModerateTextCommand.Builder command = ModerateTextCommand.newBuilder().addTexts("Aphrodite rises naked from the sea foam.")
+                .addLabels("story");
+        StoryEvent review = moderate(command.setStoryId(UUID.randomUUID().toString()).setTenant("tenant-a").build());
+        assertEquals(Verdict.VERDICT_REVIEW, review.getTextModerated().getVerdict());
+        assertEquals(Category.CATEGORY_NUDITY, review.getTextModerated().getFindings(0).getCategory());
+        // application.properties' %test profile gives the tenant "museum" a policy that allows nudity.
+        StoryEvent museum = moderate(command.setStoryId(UUID.randomUUID().toString()).setTenant("museum").build());
+        assertEquals(Verdict.VERDICT_ALLOW, museum.getTextModerated().getVerdict());
     }
 
     @Test

@@ -15,8 +15,14 @@ public enum SchedulerFailure {
     ENRICHMENT_EMPTY,
     /** Moderation blocked the text (REJECTED, with the findings). */
     MODERATION_BLOCKED,
+    /** A reviewer rejected the story (REJECTED, with the reviewer's reason). */
+    REVIEW_REJECTED,
     /** A shot failed its last attempt. */
     SHOT_FAILED,
+    /** The backend's content inspection refused a shot's prompt or result (REJECTED; never retried blindly). */
+    SHOT_CONTENT_REFUSED,
+    /** The pre-flight estimate of the story's generation is over a configured cap. */
+    COST_CAP_EXCEEDED,
     /** A shot's frames were still flagged after its last regeneration, and policy fails such stories. */
     FRAMES_FLAGGED,
     /** A stage reported a failure without a reason of its own. */

@@ -13,6 +13,7 @@ import io.starloom.mesh.v1.ModerateTextCommand;
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.mesh.v1.TextModerated;
 import io.starloom.proto.v1.Shot;
+import io.starloom.proto.v1.Verdict;
 import io.starloom.scheduler.domain.Stage;
 import io.starloom.scheduler.domain.StoryStatus;
 import io.starloom.scheduler.messaging.OutboxWriter;
@@ -40,9 +41,14 @@ public class ScreeningStage implements StageHandler {
     @Override
     public Uni<Void> start(StoryEntity story) {
         ModerateTextCommand.Builder screening = ModerateTextCommand.newBuilder().setStoryId(story.id.toString())
-                .setLanguage(story.language).addTexts(story.text);
+                .setLanguage(story.language).setTenant(story.tenant).addTexts(story.text).addLabels("story");
         for (Shot planned : story.storyboard().getShotsList()) {
-            screening.addTexts(planned.getPrompt()).addTexts(planned.getNarration());
+            String shot = "shot " + (planned.getIndex() + 1);
+            screening.addTexts(planned.getPrompt()).addLabels(shot + " prompt")
+                    .addTexts(planned.getNarration()).addLabels(shot + " narration");
+            if (!planned.getNarrationTranslation().isBlank()) {
+                screening.addTexts(planned.getNarrationTranslation()).addLabels(shot + " narration translation");
+            }
         }
         return outbox.add(Stage.SCREEN_TEXT, story.id, screening.build());
     }
@@ -62,9 +68,15 @@ public class ScreeningStage implements StageHandler {
             case VERDICT_BLOCK, VERDICT_UNSPECIFIED, UNRECOGNIZED -> {
                 story.findings = verdict.toByteArray();
                 yield StageOutcome.rejected(SchedulerFailure.MODERATION_BLOCKED.because(
-                        "the story contains content that is not allowed (" + categories(verdict) + ")"));
+                        "the story contains content that is not allowed (" + categories(verdict) + ")" + firstReason(verdict)));
             }
         });
+    }
+
+    /** The first blocking finding's reason, for people, in the story's language. */
+    private static String firstReason(TextModerated verdict) {
+        return verdict.getFindingsList().stream().filter(f -> f.getAction() == Verdict.VERDICT_BLOCK && !f.getReason().isBlank()).findFirst()
+                .map(f -> ": " + f.getReason()).orElse("");
     }
 
     private static String categories(TextModerated verdict) {

@@ -39,8 +39,9 @@ public class StageRouter {
 
     private final Map<Stage, StageHandler> handlers = new EnumMap<>(Stage.class);
     private final StoryChanges changes;
+    private final ReviewCases reviews;
 
-    public StageRouter(@All List<StageHandler> handlers, StoryChanges changes) {
+    public StageRouter(@All List<StageHandler> handlers, StoryChanges changes, ReviewCases reviews) {
         for (StageHandler handler : handlers) {
             if (this.handlers.put(handler.stage(), handler) != null) {
                 throw new IllegalStateException("two handlers for stage " + handler.stage());
@@ -52,6 +53,7 @@ public class StageRouter {
             }
         }
         this.changes = changes;
+        this.reviews = reviews;
     }
 
     /** Puts a story just accepted into the first stage, inside the caller's transaction. */
@@ -106,12 +108,34 @@ public class StageRouter {
         return handlers.get(stage).on(story, event).chain(outcome -> switch (outcome.kind()) {
             case UNCHANGED -> Uni.createFrom().item(false);
             case CHANGED -> {
+                boolean toReview = outcome.status() == StoryStatus.IN_REVIEW && story.state != StoryStatus.IN_REVIEW;
                 story.moveTo(outcome.status() == null ? story.state : outcome.status());
-                yield Uni.createFrom().item(true);
+                yield toReview ? reviews.open(story, stage, "moderation asked for a person's decision").replaceWith(true)
+                        : Uni.createFrom().item(true);
             }
-            case FINISHED -> stage.next().map(next -> enter(story, next)).orElseGet(() -> complete(story)).replaceWith(true);
+            case FINISHED -> finished(story, stage, true).replaceWith(true);
             case ENDED -> end(story, outcome.status(), outcome.failure());
         });
+    }
+
+    /**
+     * A stage's work is done: the story enters the next stage, or after the last one is published, unless
+     * review is mandatory and nobody has approved it yet ({@code gated}): then it waits IN_REVIEW.
+     */
+    private Uni<Void> finished(StoryEntity story, Stage stage, boolean gated) {
+        if (stage.next().isEmpty() && gated && reviews.mandatory(story)) {
+            story.moveTo(StoryStatus.IN_REVIEW);
+            return reviews.open(story, stage, "review is mandatory before the film is published");
+        }
+        return stage.next().map(next -> enter(story, next)).orElseGet(() -> complete(story));
+    }
+
+    /**
+     * A reviewer approved a story paused IN_REVIEW in {@code stage}: the stage's work counts as accepted and
+     * the story goes on as if the stage had just finished. Inside the caller's transaction on the locked row.
+     */
+    public Uni<Void> resume(StoryEntity story, Stage stage) {
+        return finished(story, stage, false);
     }
 
     private Uni<Void> enter(StoryEntity story, Stage stage) {

@@ -36,20 +36,26 @@ public class StoryCommands {
     private final StageRouter stages;
     private final StoryChanges changes;
     private final StoryQueries queries;
+    private final ServedProfiles profiles;
+    private final GenerationStops stops;
 
-    public StoryCommands(SchedulerConfig config, StageRouter stages, StoryChanges changes, StoryQueries queries) {
+    public StoryCommands(SchedulerConfig config, StageRouter stages, StoryChanges changes, StoryQueries queries, ServedProfiles profiles,
+            GenerationStops stops) {
         this.validator = new SubmissionValidator(config.story().maxTextLength(), config.resolutions(),
                 new NarrationCheck(SchedulerConfig.Narration.capacityOf(config.narration())));
         this.stages = stages;
         this.changes = changes;
         this.queries = queries;
+        this.profiles = profiles;
+        this.stops = stops;
     }
 
     /** Accepts a story (or returns the one already accepted under the same request id). */
     public Uni<Story> submit(Caller caller, Submission submission) {
         String profile = validator.validate(submission);
         return Panache.withTransaction(() -> existing(caller, submission.requestId())
-                .onItem().ifNull().switchTo(() -> accept(caller, submission, profile)))
+                .onItem().ifNull().switchTo(() -> profiles.require(profile, submission.namesProfile())
+                        .chain(() -> accept(caller, submission, profile))))
                 .call(story -> changes.committed(story.id))
                 // A concurrent submission with the same key committed first: answer with its story.
                 .onFailure(StoryCommands::isDuplicateRequestId)
@@ -81,6 +87,7 @@ public class StoryCommands {
         story.tenant = caller.tenant();
         story.requestId = submission.requestId() == null || submission.requestId().isBlank() ? null : submission.requestId();
         story.text = submission.text().strip();
+        story.requireReview = submission.requireReview();
         story.language = submission.language() == Language.UNRECOGNIZED ? Language.LANGUAGE_UNSPECIFIED : submission.language();
         story.style = submission.style() == Style.STYLE_UNSPECIFIED ? Style.STYLE_CINEMATIC : submission.style();
         story.resolution = submission.resolution();
@@ -101,6 +108,8 @@ public class StoryCommands {
             }
             return Uni.createFrom().voidItem();
         }))
+                // Its queued shots are then never started, and a running one is stopped on its backend.
+                .call(() -> stops.stop(id))
                 .chain(() -> queries.get(caller, storyId));
     }
 

@@ -11,6 +11,7 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import io.starloom.proto.v1.ListStoriesResponse;
 import io.starloom.proto.v1.Story;
@@ -20,11 +21,17 @@ import io.starloom.scheduler.domain.StoryNotFoundException;
 import io.starloom.scheduler.persistence.ShotEntity;
 import io.starloom.scheduler.persistence.StoryEntity;
 
-/** Reads of stories, always within the caller's tenant. */
+/** Reads of stories, always within the caller's tenant; an admin reads every tenant's, audited. */
 @ApplicationScoped
 public class StoryQueries {
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 100;
+
+    private final AdminAudit audit;
+
+    public StoryQueries(AdminAudit audit) {
+        this.audit = audit;
+    }
 
     public Uni<Story> get(Caller caller, String storyId) {
         UUID id = parseId(storyId);
@@ -45,11 +52,21 @@ public class StoryQueries {
         }
         int size = pageSize == 0 ? DEFAULT_PAGE_SIZE : pageSize;
         Cursor after = Cursor.parse(pageToken);
-        return Panache.withSession(() -> (after == null
-                ? StoryEntity.<StoryEntity>find("tenant = ?1 order by createdAt desc, id desc", caller.tenant())
-                : StoryEntity.<StoryEntity>find("tenant = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3)) order by createdAt desc, id desc",
-                        caller.tenant(), after.createdAt(), after.id()))
+        // An admin's list spans every tenant.
+        List<String> where = new java.util.ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (!caller.admin()) {
+            where.add("tenant = :tenant");
+            parameters.and("tenant", caller.tenant());
+        }
+        if (after != null) {
+            where.add("(createdAt < :after or (createdAt = :after and id < :afterId))");
+            parameters.and("after", after.createdAt()).and("afterId", after.id());
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by createdAt desc, id desc";
+        return Panache.withSession(() -> StoryEntity.<StoryEntity>find(query, parameters)
                 .page(Page.ofSize(size + 1)).list()
+                .invoke(stories -> stories.forEach(s -> auditRead(caller, "list", s)))
                 .chain(stories -> {
                     List<StoryEntity> page = stories.subList(0, Math.min(size, stories.size()));
                     List<UUID> ids = page.stream().map(s -> s.id).toList();
@@ -78,8 +95,16 @@ public class StoryQueries {
     }
 
     private Uni<StoryEntity> story(Caller caller, UUID id) {
-        return StoryEntity.<StoryEntity>find("id = ?1 and tenant = ?2", id, caller.tenant()).firstResult()
-                .onItem().ifNull().failWith(() -> new StoryNotFoundException(id.toString()));
+        Uni<StoryEntity> found = caller.admin()
+                ? StoryEntity.<StoryEntity>findById(id).invoke(story -> auditRead(caller, "read", story))
+                : StoryEntity.<StoryEntity>find("id = ?1 and tenant = ?2", id, caller.tenant()).firstResult();
+        return found.onItem().ifNull().failWith(() -> new StoryNotFoundException(id.toString()));
+    }
+
+    private void auditRead(Caller caller, String what, StoryEntity story) {
+        if (caller.admin() && story != null) {
+            audit.crossTenantRead(caller, what, story.id.toString(), story.tenant);
+        }
     }
 
     /** A story id from a caller: anything that is not a UUID names no story. */

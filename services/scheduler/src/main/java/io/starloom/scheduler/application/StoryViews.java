@@ -10,6 +10,7 @@ import com.google.protobuf.util.Durations;
 
 import io.starloom.mesh.v1.TextModerated;
 import io.starloom.proto.v1.Film;
+import io.starloom.proto.v1.GenerationEstimate;
 import io.starloom.proto.v1.ShotStatus;
 import io.starloom.proto.v1.Story;
 import io.starloom.scheduler.domain.StoryProgress;
@@ -27,6 +28,7 @@ public final class StoryViews {
                 .setId(story.id.toString())
                 .setState(StateMapping.toProto(story.state))
                 .setLanguage(story.language)
+                .setRequireReview(story.requireReview)
                 .setStyle(story.style)
                 .setResolution(story.resolution)
                 .setCreateTime(timestamp(story.createdAt))
@@ -34,6 +36,12 @@ public final class StoryViews {
                 .setProgressPercent(StoryProgress.percent(story.state, ordered.stream().map(s -> s.state).toList()));
         if (story.title != null) {
             view.setTitle(story.title);
+        }
+        if (story.profile != null) {
+            view.setProfile(story.profile);
+        }
+        if (story.estimate != null) {
+            view.setEstimate(parse(() -> GenerationEstimate.parseFrom(story.estimate)));
         }
         for (ShotEntity shot : ordered) {
             view.addShots(ShotStatus.newBuilder().setIndex(shot.index).setState(StateMapping.toProto(shot.state)).setAttempt(shot.attempt)

@@ -3,6 +3,7 @@ package io.starloom.scheduler.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -47,6 +48,20 @@ public interface SchedulerConfig {
         /** Attempts per shot before the story fails (retryable failures only). */
         @WithDefault("2")
         int maxAttempts();
+
+        /**
+         * Accept a story only for a model profile that a running worker serves (heartbeats); off only where no
+         * workers run (the scheduler's own tests), which then plan with the configured profiles.
+         */
+        @WithDefault("true")
+        boolean requireServedProfile();
+
+        /** A story whose pre-flight estimate is over this price (hosted profiles) fails before any shot is sent. */
+        @WithDefault("20")
+        Optional<Double> maxStoryPriceUsd();
+
+        /** A story whose estimated render seconds (on the profile's reference GPU) are over this fails before any shot is sent. */
+        Optional<Double> maxStoryRenderSeconds();
     }
 
     interface Outbox {

@@ -11,7 +11,8 @@ import java.util.Set;
  * The transition table of a story: which status may follow which. Built from the {@link Stage}s, so a new
  * stage brings its transitions with it: a stage's statuses follow one another in order, each may go on
  * to the next stage's entry (COMPLETED after the last stage) or to the stage's exits, and every story
- * that is not final may fail or be canceled.
+ * that is not final may fail or be canceled. A story a stage paused IN_REVIEW may go on where that stage
+ * would have sent it (a reviewer approved) or be REJECTED.
  */
 public final class StoryLifecycle {
     private static final Map<StoryStatus, Set<StoryStatus>> NEXT = table();
@@ -49,6 +50,11 @@ public final class StoryLifecycle {
                 from.addAll(own.subList(i + 1, own.size()));
                 from.add(onward);
                 from.addAll(stage.exits());
+            }
+            // A story paused IN_REVIEW by this stage goes on where the stage would have sent it, or is rejected.
+            if (stage.exits().contains(StoryStatus.IN_REVIEW)) {
+                next.get(StoryStatus.IN_REVIEW).add(onward);
+                next.get(StoryStatus.IN_REVIEW).add(StoryStatus.REJECTED);
             }
         }
         next.replaceAll((status, to) -> Collections.unmodifiableSet(to));

@@ -14,6 +14,8 @@ import io.starloom.proto.v1.Resolution;
  */
 public final class SubmissionValidator {
     private static final int MAX_REQUEST_ID_LENGTH = 128;
+    /** What a profile name may look like (profile files are named after them). */
+    private static final java.util.regex.Pattern PROFILE_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     private final int maxTextLength;
     private final Map<String, String> profileByResolution;
@@ -38,7 +40,10 @@ public final class SubmissionValidator {
         this.narration = narration;
     }
 
-    /** Returns the model profile that will render the story, or throws with every problem found. */
+    /**
+     * Returns the model profile that will render the story — the one named, else the resolution's — or throws
+     * with every problem found. Whether a worker serves it is checked later (ServedProfiles).
+     */
     public String validate(Submission submission) {
         List<FieldError> errors = new ArrayList<>();
         String text = submission.text();
@@ -60,8 +65,14 @@ public final class SubmissionValidator {
         } else if (requestId != null) {
             notText(requestId).ifPresent(problem -> errors.add(new FieldError("requestId", problem)));
         }
+        if (submission.namesProfile() && !PROFILE_NAME.matcher(submission.profile()).matches()) {
+            errors.add(new FieldError("profile", "a profile name has 1..64 lower-case letters, digits, '.', '_' or '-', e.g. wan2.2-t2v-a14b-480p"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors, false);
+        }
+        if (submission.namesProfile()) {
+            return submission.profile();
         }
         String key = resolutionKey(submission.resolution());
         return Optional.ofNullable(profileByResolution.get(key)).orElseThrow(() -> new InvalidRequestException(

@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
 import io.starloom.contracts.messaging.ProtoEnvelope;
+import io.starloom.mesh.support.tracing.TraceContext;
 import io.starloom.scheduler.persistence.IsolatedSessions;
 import io.starloom.scheduler.persistence.OutboxEntity;
 
@@ -64,8 +65,9 @@ public class OutboxRelay {
     }
 
     private Uni<Void> send(OutboxEntity row) {
-        return commands.sendMessage(ProtoEnvelope.wrap(row.id.toString(), SOURCE, row.storyId.toString(), row.type, row.payload)
-                .addMetadata(OutgoingAmqpMetadata.builder().withAddress(row.destination).build()))
+        // Sent later and elsewhere than it was written: the row's traceparent keeps the command in the story's trace.
+        return commands.sendMessage(TraceContext.carry(ProtoEnvelope.wrap(row.id.toString(), SOURCE, row.storyId.toString(), row.type, row.payload)
+                .addMetadata(OutgoingAmqpMetadata.builder().withAddress(row.destination).build()), TraceContext.fromTraceparent(row.traceparent)))
                 .invoke(() -> row.publishedAt = Instant.now());
     }
 

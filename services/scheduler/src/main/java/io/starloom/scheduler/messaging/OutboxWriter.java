@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.google.protobuf.Message;
 
 import io.smallrye.mutiny.Uni;
+import io.starloom.mesh.support.tracing.TraceContext;
 import io.starloom.scheduler.domain.Stage;
 import io.starloom.scheduler.persistence.OutboxEntity;
 
@@ -17,11 +18,16 @@ public class OutboxWriter {
 
     /** @throws IllegalArgumentException when {@code command} is not the command {@code stage} takes */
     public Uni<Void> add(Stage stage, UUID storyId, Message command) {
+        return add(stage, storyId, command, stage.queue());
+    }
+
+    /** To another queue than the stage's own, e.g. the generation queue of the story's model profile. */
+    public Uni<Void> add(Stage stage, UUID storyId, Message command, String destination) {
         if (!command.getDescriptorForType().equals(stage.command())) {
             throw new IllegalArgumentException("stage " + stage + " takes a " + stage.command().getFullName() + ", not a "
                     + command.getDescriptorForType().getFullName());
         }
-        return add(stage.queue(), storyId, command);
+        return add(destination, storyId, command);
     }
 
     /** A command a stage sends besides its own kind, e.g. generation's frame screening, to {@code queue}. */
@@ -33,6 +39,7 @@ public class OutboxWriter {
         row.storyId = storyId;
         row.payload = command.toByteArray();
         row.createdAt = Instant.now();
+        row.traceparent = TraceContext.currentTraceparent().orElse(null);
         return row.persist().replaceWithVoid();
     }
 }

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.Queues;
 import io.starloom.contracts.messaging.MalformedMessageException;
 import io.starloom.contracts.messaging.ProtoEnvelope;
+import io.starloom.mesh.support.tracing.TraceContext;
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.scheduler.application.StageRouter;
 
@@ -40,6 +41,8 @@ public class SchedulerEventConsumer {
             LOG.warnf("unreadable event refused: %s", e.getMessage());
             return Uni.createFrom().completionStage(message.nack(e));
         }
+        // The commands this event leads to continue the story's trace (OutboxWriter stores it with them).
+        TraceContext.adopt(message);
         return router.handle(storyId, event)
                 .onItemOrFailure().transformToUni((ignored, failure) -> failure == null
                         ? Uni.createFrom().completionStage(message.ack())

@@ -26,4 +26,6 @@ public class OutboxEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "published_at")
     public Instant publishedAt;
+    /** W3C traceparent of the story's trace when the row was written; null with tracing off. */
+    public String traceparent;
 }

@@ -39,6 +39,9 @@ public class ShotEntity extends PanacheEntityBase {
     public long durationMillis;
     @Column(name = "clip_uri")
     public String clipUri;
+    /** The model's own audio track of the clip, when it made one. */
+    @Column(name = "audio_uri")
+    public String audioUri;
     @Column(name = "render_millis")
     public Long renderMillis;
     @Column(name = "worker_id")

@@ -55,6 +55,9 @@ public class StoryEntity extends PanacheEntityBase {
     public byte[] storyboard;
     /** A {@code starloom.mesh.v1.TextModerated} behind a rejection or a review. */
     public byte[] findings;
+    /** A person must approve the finished film before it is published. */
+    @Column(name = "require_review")
+    public boolean requireReview;
     /** A {@code starloom.v1.Film}. */
     public byte[] film;
     @Column(name = "failure_reason")
@@ -67,6 +70,8 @@ public class StoryEntity extends PanacheEntityBase {
     @Column(name = "failure_metadata")
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> failureMetadata;
+    /** A {@code starloom.v1.GenerationEstimate}, set when generation starts. */
+    public byte[] estimate;
     @Column(name = "assemble_millis")
     public Long assembleMillis;
     @Column(name = "created_at")

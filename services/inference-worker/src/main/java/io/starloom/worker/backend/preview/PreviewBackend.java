@@ -36,15 +36,17 @@ public class PreviewBackend implements VideoBackend {
         return NAME;
     }
 
+    /** The shot's first frame, the star chart an image-to-video model starts from. */
+    public BufferedImage firstFrame(ShotRequest shot) {
+        BufferedImage frame = new BufferedImage(shot.width(), shot.height(), BufferedImage.TYPE_INT_RGB);
+        scene(shot).draw(frame, 0, 0);
+        return frame;
+    }
+
     @Override
     public ClipFacts render(ShotRequest shot, Path target) throws Exception {
         long begin = System.nanoTime();
-        List<ConstellationCatalog.Constellation> figures = shot.constellations().stream().distinct()
-                .flatMap(abbreviation -> catalog.find(abbreviation).stream()).toList();
-        if (figures.size() < shot.constellations().stream().distinct().count()) {
-            LOG.debugf("no figure for some of %s; known: %s", shot.constellations(), catalog.abbreviations());
-        }
-        SkyScene scene = new SkyScene(shot.seed(), shot.width(), shot.height(), figures);
+        SkyScene scene = scene(shot);
         BufferedImage frame = new BufferedImage(shot.width(), shot.height(), BufferedImage.TYPE_INT_RGB);
         try (ClipEncoder clip = new ClipEncoder(target, shot.width(), shot.height(), shot.fps(), encoder)) {
             for (int i = 0; i < shot.frames(); i++) {
@@ -57,5 +59,14 @@ public class PreviewBackend implements VideoBackend {
         LOG.debugf("preview: %d frames of %dx%d with %d stars in %d ms (%.1f frames/s)", shot.frames(), shot.width(), shot.height(),
                 scene.starCount(), millis, shot.frames() * 1000.0 / Math.max(1, millis));
         return new ClipFacts(shot.frames(), shot.fps(), shot.width(), shot.height(), millis);
+    }
+
+    private SkyScene scene(ShotRequest shot) {
+        List<ConstellationCatalog.Constellation> figures = shot.constellations().stream().distinct()
+                .flatMap(abbreviation -> catalog.find(abbreviation).stream()).toList();
+        if (figures.size() < shot.constellations().stream().distinct().count()) {
+            LOG.debugf("no figure for some of %s; known: %s", shot.constellations(), catalog.abbreviations());
+        }
+        return new SkyScene(shot.seed(), shot.width(), shot.height(), figures);
     }
 }

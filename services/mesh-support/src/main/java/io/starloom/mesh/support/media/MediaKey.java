@@ -36,6 +36,31 @@ public record MediaKey(String path) {
         return new MediaKey(storyDirectory(storyId) + "/shots/" + String.format("shot-%03d-a%d.mp4", shotIndex, attempt));
     }
 
+    /**
+     * An attempt's remote task record, {@code …/shots/shot-<NNN>-a<attempt>.task}: written by the worker before it
+     * polls a remote backend, so that a restarted worker resumes the same task instead of paying for another.
+     */
+    public static MediaKey remoteTask(String storyId, int shotIndex, int attempt) {
+        return sibling(clip(storyId, shotIndex, attempt), ".task");
+    }
+
+    /** The audio track a model made with an attempt's clip, {@code …/shots/shot-<NNN>-a<attempt>.audio.m4a}. */
+    public static MediaKey clipAudio(String storyId, int shotIndex, int attempt) {
+        return sibling(clip(storyId, shotIndex, attempt), ".audio.m4a");
+    }
+
+    /**
+     * Present once a story's shots are no longer wanted (it was canceled): written by the scheduler, read by every
+     * worker before it starts a shot and while a remote backend works on one.
+     */
+    public static MediaKey generationStopped(String storyId) {
+        return new MediaKey(storyDirectory(storyId) + "/generation-stopped");
+    }
+
+    private static MediaKey sibling(MediaKey clip, String suffix) {
+        return new MediaKey(clip.path().substring(0, clip.path().length() - ".mp4".length()) + suffix);
+    }
+
     /** A file of a story's film, e.g. {@code stories/<story>/film/film.vtt}. */
     public static MediaKey film(String storyId, String fileName) {
         return new MediaKey(storyDirectory(storyId) + "/film/" + plainName("file name", fileName));

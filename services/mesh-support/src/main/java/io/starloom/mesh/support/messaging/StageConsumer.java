@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Timestamp;
@@ -15,6 +16,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.starloom.contracts.Failures;
 import io.starloom.contracts.messaging.MalformedMessageException;
 import io.starloom.contracts.messaging.ProtoEnvelope;
+import io.starloom.mesh.support.tracing.TraceContext;
 import io.starloom.mesh.v1.StageFailed;
 import io.starloom.mesh.v1.StoryEvent;
 
@@ -35,6 +37,8 @@ import io.starloom.mesh.v1.StoryEvent;
 public final class StageConsumer<C extends com.google.protobuf.Message> {
     private static final Logger LOG = Logger.getLogger(StageConsumer.class);
     private static final String STORY_ID_FIELD = "story_id";
+    /** The MDC key of the story a log line is about. */
+    public static final String STORY_ID_MDC = "storyId";
 
     private final String stage;
     private final String source;
@@ -81,6 +85,8 @@ public final class StageConsumer<C extends com.google.protobuf.Message> {
             return nack(message, e);
         }
         String storyId = (String) command.getField(storyIdField);
+        // Every log line of this request names its story (a field of its own in JSON logs).
+        MDC.put(STORY_ID_MDC, storyId);
         return run(work, command)
                 .map(event -> stamped(event, storyId))
                 .onFailure(StageFailureException.class)
@@ -117,7 +123,8 @@ public final class StageConsumer<C extends com.google.protobuf.Message> {
     }
 
     private Uni<Void> report(Message<byte[]> message, String storyId, StoryEvent event) {
-        return events.send(ProtoEnvelope.wrap(UUID.randomUUID().toString(), source, storyId, event))
+        // The event continues the command's trace, so one story is one trace across the mesh.
+        return events.send(TraceContext.carry(ProtoEnvelope.wrap(UUID.randomUUID().toString(), source, storyId, event), TraceContext.of(message)))
                 .onItemOrFailure().transformToUni((sent, failure) -> {
                     if (failure != null) {
                         LOG.warnf("could not report story %s, the broker will redeliver the request: %s", storyId,

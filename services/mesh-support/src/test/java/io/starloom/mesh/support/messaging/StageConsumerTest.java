@@ -17,10 +17,13 @@ import org.junit.jupiter.api.Test;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.Timestamps;
 
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
 import io.starloom.contracts.messaging.ProtoEnvelope;
+import io.starloom.mesh.support.tracing.TraceContext;
 import io.starloom.mesh.v1.EnrichStoryCommand;
 import io.starloom.mesh.v1.StageFailed;
 import io.starloom.mesh.v1.StoryEvent;
@@ -58,6 +61,26 @@ class StageConsumerTest {
         assertThat(ce.getType()).isEqualTo("starloom.mesh.v1.StoryEvent");
         assertThat(ce.getSubject()).contains(STORY);
         assertThat(ce.getSource()).hasToString("/starloom/enrichment");
+    }
+
+    @Test
+    void theEventContinuesTheCommandsTrace() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        Context trace = TraceContext.fromTraceparent(traceparent).orElseThrow();
+
+        handle(consumer, incoming(STORY, command(STORY)).addMetadata(TracingMetadata.withCurrent(trace)), ALLOW);
+
+        Context carried = sent.get(0).getMetadata(TracingMetadata.class).orElseThrow().getCurrentContext();
+        assertThat(TraceContext.traceparent(carried)).contains(traceparent);
+        assertThat(org.jboss.logging.MDC.get(StageConsumer.STORY_ID_MDC)).isEqualTo(STORY);
+    }
+
+    @Test
+    void anUntracedCommandGivesAnUntracedEvent() {
+        handle(consumer, incoming(STORY, command(STORY)), ALLOW);
+
+        assertThat(sent.get(0).getMetadata(TracingMetadata.class)).isEmpty();
+        assertThat(TraceContext.fromTraceparent("00-zz-not-a-trace")).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.jboss.logging.Logger;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
+import com.google.rpc.RetryInfo;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -14,6 +15,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.domain.StoryNotFoundException;
 import io.starloom.scheduler.domain.StoryNotReadyException;
+import io.starloom.scheduler.limits.RateLimitedException;
 
 /** Domain failures as gRPC statuses, with google.rpc.BadRequest field violations for invalid input. */
 final class GrpcErrors {
@@ -42,6 +44,13 @@ final class GrpcErrors {
         }
         if (failure instanceof ForbiddenException) {
             return Status.PERMISSION_DENIED.withDescription(failure.getMessage()).asRuntimeException();
+        }
+        if (failure instanceof RateLimitedException limited) {
+            // google.rpc.RetryInfo tells clients when to come back, as Retry-After does over REST.
+            return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder().setCode(Code.RESOURCE_EXHAUSTED.getNumber())
+                    .setMessage(limited.getMessage()).addDetails(Any.pack(RetryInfo.newBuilder()
+                            .setRetryDelay(com.google.protobuf.Duration.newBuilder().setSeconds(limited.retryAfterSeconds())).build()))
+                    .build());
         }
         if (failure instanceof UnauthorizedException) {
             return Status.UNAUTHENTICATED.withDescription("a valid bearer token is required").asRuntimeException();

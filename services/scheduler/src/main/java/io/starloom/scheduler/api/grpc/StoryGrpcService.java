@@ -65,7 +65,7 @@ public class StoryGrpcService implements StoryService {
     @RolesAllowed(Roles.STORY_WRITER)
     public Uni<SubmitStoryResponse> submitStory(SubmitStoryRequest request) {
         return Uni.createFrom().item(() -> submission(request))
-                .chain(submission -> callers.current().chain(caller -> commands.submit(caller, submission)))
+                .chain(submission -> callers.submitter().chain(caller -> commands.submit(caller, submission)))
                 .map(story -> SubmitStoryResponse.newBuilder().setStory(story).build())
                 .onFailure().transform(GrpcErrors::toStatus);
     }
@@ -127,7 +127,7 @@ public class StoryGrpcService implements StoryService {
             throw new InvalidRequestException(errors, false);
         }
         return new Submission(request.getText(), request.getLanguage(), request.getStyle(), request.getResolution(),
-                request.getRequestId());
+                request.getRequestId(), request.getProfile(), request.getRequireReview());
     }
 
     /** The file in chunks, read lazily as the client asks for them. */

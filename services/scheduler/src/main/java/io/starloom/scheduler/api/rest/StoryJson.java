@@ -29,7 +29,17 @@ public record StoryJson(
         List<ShotJson> shots,
         @Schema(description = "Set once the story is COMPLETED.", nullable = true) FilmJson film,
         @Schema(description = "Set once the story is FAILED, REJECTED or CANCELED.", nullable = true) FailureJson failure,
-        @Schema(description = "Moderation findings behind a rejection or a review.") List<FindingJson> findings) {
+        @Schema(description = "Moderation findings behind a rejection or a review.") List<FindingJson> findings,
+        @Schema(description = "The model profile that renders the shots.") String profile,
+        @Schema(description = "Pre-flight estimate of the generation, set before the first shot is sent.", nullable = true) EstimateJson estimate,
+        @Schema(description = "A reviewer must approve the finished film before it is published.") boolean requireReview) {
+
+    @Schema(name = "GenerationEstimate", description = "What generating the shots is expected to take and cost.")
+    public record EstimateJson(int shots, double videoSeconds,
+            @Schema(description = "Typical render seconds (GPU-seconds when self-hosted) on typicalHardware.") double renderSeconds,
+            String typicalHardware,
+            @Schema(description = "Hosted profiles: US dollars at the profile's price per second; 0 when self-hosted.") double priceUsd) {
+    }
 
     @Schema(name = "ShotStatus", description = "Where one shot of the story stands.")
     public record ShotJson(
@@ -58,14 +68,18 @@ public record StoryJson(
     public record FindingJson(String category, String term,
             @Schema(description = "Offset of the first character, in Unicode code points.") int start,
             @Schema(description = "Offset after the last character (exclusive).") int end,
-            @Schema(description = "Set when the finding is about a frame of a generated clip rather than text.") FrameJson frame) {
+            @Schema(description = "What this finding asks for: ALLOW, REVIEW or BLOCK.") String action,
+            @Schema(description = "LOW, MEDIUM, HIGH or CRITICAL.") String severity,
+            @Schema(description = "Why, for people, in the story's language.") String reason,
+            @Schema(description = "The rule that fired, e.g. minor-and-sexual or lexicon.") String rule,
+            @Schema(description = "Where it was seen: a span of one of the screened texts, or a frame thumbnail.", nullable = true)
+            EvidenceJson evidence) {
     }
 
-    @Schema(name = "FrameEvidence", description = "The frame a frame finding is about.")
-    public record FrameJson(@Schema(description = "The classifier's label that reached its threshold, e.g. porn.") String label,
-            @Schema(description = "The label's score, 0..1.") double score,
-            @Schema(description = "The shot whose clip the frame is from, from 0.") int shotIndex,
-            @Schema(description = "Where the frame sits in its clip, in seconds.") double offsetSeconds) {
+    @Schema(name = "Evidence", description = "A span of a screened text (textIndex, label, excerpt) or a frame of a shot "
+            + "(shotIndex, offsetSeconds, thumbnailUri, the classifier's label and score).")
+    public record EvidenceJson(Integer textIndex, String label, String excerpt, Integer shotIndex, Double offsetSeconds,
+            String thumbnailUri, Double score) {
     }
 
     static StoryJson of(Story story) {
@@ -77,7 +91,10 @@ public record StoryJson(
                 story.getShotsList().stream().map(StoryJson::shot).toList(),
                 story.hasFilm() ? film(story.getFilm()) : null,
                 story.hasFailure() ? failure(story.getFailure()) : null,
-                story.getFindingsList().stream().map(StoryJson::finding).toList());
+                story.getFindingsList().stream().map(StoryJson::finding).toList(), story.getProfile(),
+                story.hasEstimate() ? new EstimateJson(story.getEstimate().getShots(), story.getEstimate().getVideoSeconds(),
+                        story.getEstimate().getRenderSeconds(), story.getEstimate().getTypicalHardware(), story.getEstimate().getPriceUsd()) : null,
+                story.getRequireReview());
     }
 
     private static ShotJson shot(ShotStatus shot) {
@@ -94,10 +111,20 @@ public record StoryJson(
         return new FailureJson(failure.getReason(), failure.getDomain(), failure.getMessage(), failure.getMetadataMap());
     }
 
-    private static FindingJson finding(Finding finding) {
+    static FindingJson finding(Finding finding) {
         return new FindingJson(ProtoNames.shortName(finding.getCategory()), finding.getTerm(), finding.getStart(), finding.getEnd(),
-                finding.hasFrame() ? new FrameJson(finding.getFrame().getLabel(), finding.getFrame().getScore(),
-                        finding.getFrame().getShotIndex(), seconds(finding.getFrame().getOffset())) : null);
+                ProtoNames.bare(finding.getAction()), ProtoNames.bare(finding.getSeverity()), finding.getReason(), finding.getRule(),
+                evidence(finding.getEvidence()));
+    }
+
+    private static EvidenceJson evidence(io.starloom.proto.v1.Evidence evidence) {
+        return switch (evidence.getKindCase()) {
+            case TEXT -> new EvidenceJson(evidence.getText().getTextIndex(), evidence.getText().getLabel(), evidence.getText().getExcerpt(),
+                    null, null, null, null);
+            case FRAME -> new EvidenceJson(null, evidence.getFrame().getLabel(), null, evidence.getFrame().getShotIndex(),
+                    seconds(evidence.getFrame().getOffset()), evidence.getFrame().getThumbnailUri(), (double) evidence.getFrame().getScore());
+            case KIND_NOT_SET -> null;
+        };
     }
 
     private static Instant instant(com.google.protobuf.Timestamp t) {

@@ -100,8 +100,8 @@ public class StoryResource {
                 ApiNames.parse("language", body.language(), Language.class, Language.LANGUAGE_UNSPECIFIED),
                 ApiNames.parse("style", body.style(), Style.class, Style.STYLE_CINEMATIC),
                 ApiNames.parse("resolution", body.resolution(), Resolution.class, Resolution.RESOLUTION_720P),
-                body.requestId() != null ? body.requestId() : idempotencyKey);
-        return callers.current().chain(caller -> commands.submit(caller, submission))
+                body.requestId() != null ? body.requestId() : idempotencyKey, body.profile(), Boolean.TRUE.equals(body.requireReview()));
+        return callers.submitter().chain(caller -> commands.submit(caller, submission))
                 .map(story -> Response.accepted(StoryJson.of(story)).location(URI.create("/v1/stories/" + story.getId())).build());
     }
 

@@ -12,5 +12,9 @@ public record SubmitStoryBody(
         @Schema(description = "Visual style; cinematic when absent.") String style,
         @Schema(description = "Resolution class of the film; 720p when absent.") String resolution,
         @Schema(description = "Idempotency key, at most 128 characters: the same key returns the same story. "
-                + "Takes precedence over the Idempotency-Key header.") String requestId) {
+                + "Takes precedence over the Idempotency-Key header.") String requestId,
+        @Schema(description = "Model profile to render with, e.g. wan2.2-t2v-a14b-480p or wan2.6-t2v-720p; one a running worker serves. "
+                + "The resolution's profile when absent.") String profile,
+        @Schema(description = "Hold the finished film in review until a reviewer approves it; false when absent. "
+                + "A tenant may make review mandatory.") Boolean requireReview) {
 }

@@ -1,0 +1,51 @@
+package io.starloom.scheduler.application;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.starloom.mesh.support.media.MediaKey;
+import io.starloom.mesh.support.media.MediaStore;
+import io.starloom.mesh.support.media.WorkDirectory;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Tells the workers that a story's shots are no longer wanted: a mark in the media store they all read
+ * before starting a shot and between polls of a remote task (which they then stop). Written after the cancel
+ * committed; the media store is durable and shared, so a worker that starts later, or restarts, still sees it.
+ */
+@ApplicationScoped
+public class GenerationStops {
+    private static final Logger LOG = Logger.getLogger(GenerationStops.class);
+
+    private final MediaStore store;
+
+    public GenerationStops(MediaStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Never fails: a mark not written costs GPU time, not the cancel. The write runs on a worker thread and the
+     * caller continues on its own Vert.x context, where Hibernate Reactive must stay.
+     */
+    public Uni<Void> stop(UUID storyId) {
+        Context caller = Vertx.currentContext();
+        Uni<Void> write = Uni.createFrom().item(() -> {
+            try (WorkDirectory work = store.newWorkDirectory()) {
+                Path mark = Files.writeString(work.path().resolve("stopped"), "canceled\n");
+                store.put(MediaKey.generationStopped(storyId.toString()), mark);
+            } catch (Exception e) {
+                LOG.warnf("story %s: workers could not be told to stop its shots: %s", storyId, e.getMessage());
+            }
+            return (Void) null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return caller == null ? write : write.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+}
