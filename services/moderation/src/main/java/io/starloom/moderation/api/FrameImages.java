@@ -4,14 +4,18 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import com.google.protobuf.ByteString;
+
+import io.grpc.StatusRuntimeException;
 
 import io.starloom.mesh.support.grpc.InvalidArgument;
 
@@ -26,7 +30,7 @@ final class FrameImages {
     private FrameImages() {
     }
 
-    /** @throws io.grpc.StatusRuntimeException INVALID_ARGUMENT naming the bad frame ({@code frames[2]}) */
+    /** @throws StatusRuntimeException INVALID_ARGUMENT naming the bad frame ({@code frames[2]}) */
     static List<BufferedImage> decode(List<ByteString> frames) {
         if (frames.isEmpty()) {
             throw InvalidArgument.of("frames", "NO_FRAMES", "frames is empty: send 1 to " + MAX_FRAMES + " PNG or JPEG images");
@@ -44,10 +48,10 @@ final class FrameImages {
 
     private static BufferedImage decode(ByteString bytes, String field) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
             while (readers.hasNext()) {
                 ImageReader reader = readers.next();
-                String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
+                String format = reader.getFormatName().toLowerCase(Locale.ROOT);
                 if (!format.equals("png") && !format.equals("jpeg")) {
                     continue;
                 }
@@ -65,7 +69,7 @@ final class FrameImages {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof io.grpc.StatusRuntimeException status) {
+            if (e instanceof StatusRuntimeException status) {
                 throw status;
             }
             // Falls through: a truncated or corrupt image is not an image.

@@ -2,6 +2,7 @@ package io.starloom.moderation.frames;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,6 +22,6 @@ public interface FrameClassifier {
 
     /** A label as thresholds name it: {@code Porn} becomes {@code porn}, {@code sexual/minors} {@code sexual-minors}. */
     static String normalise(String label) {
-        return label.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return label.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 }

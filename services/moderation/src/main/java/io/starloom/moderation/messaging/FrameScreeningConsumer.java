@@ -7,6 +7,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import com.google.protobuf.util.Durations;
+
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -71,7 +73,7 @@ public class FrameScreeningConsumer {
         }
         LOG.infof("story %s shot %d attempt %d: %d frame(s) screened by %s in %d ms, %s, %d finding(s)", command.getStoryId(),
                 command.getShotIndex(), command.getAttempt(), screened.getFramesSampled(), screened.getClassifier(),
-                com.google.protobuf.util.Durations.toMillis(screened.getScreenDuration()), screened.getVerdict(), screened.getFindingsCount());
+                Durations.toMillis(screened.getScreenDuration()), screened.getVerdict(), screened.getFindingsCount());
         return StoryEvent.newBuilder().setFramesScreened(screened);
     }
 }

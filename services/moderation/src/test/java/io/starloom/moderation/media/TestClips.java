@@ -20,8 +20,13 @@ public final class TestClips {
 
     /** A clip of {@code frames} frames at 16 fps, 320×180, each painted by {@code painter}. */
     public static Path write(Path file, int frames, IntFunction<BufferedImage> painter) throws Exception {
+        return write(file, frames, 320, 180, painter);
+    }
+
+    /** A clip of {@code frames} frames at 16 fps and the given size, each painted by {@code painter} at that size. */
+    public static Path write(Path file, int frames, int width, int height, IntFunction<BufferedImage> painter) throws Exception {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 320, 180)) {
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height)) {
             recorder.setFormat("mp4");
             recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
             recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);

@@ -1,9 +1,11 @@
 package io.starloom.moderation.classifier.onnx;
 
+import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 
 import io.starloom.moderation.frames.FrameClassifier;
 
@@ -51,10 +54,10 @@ public final class OnnxFrameClassifier implements FrameClassifier, AutoCloseable
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             this.session = environment.createSession(model, options);
             this.input = session.getInputNames().iterator().next();
-            long[] outputShape = ((ai.onnxruntime.TensorInfo) session.getOutputInfo().values().iterator().next().getInfo()).getShape();
+            long[] outputShape = ((TensorInfo) session.getOutputInfo().values().iterator().next().getInfo()).getShape();
             if (outputShape.length != 2 || outputShape[1] != this.labels.size()) {
                 session.close();
-                throw new IllegalArgumentException("the model answers " + java.util.Arrays.toString(outputShape) + " but "
+                throw new IllegalArgumentException("the model answers " + Arrays.toString(outputShape) + " but "
                         + this.labels.size() + " labels are configured");
             }
         } catch (OrtException e) {
@@ -123,7 +126,7 @@ public final class OnnxFrameClassifier implements FrameClassifier, AutoCloseable
             return frame;
         }
         BufferedImage scaled = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = scaled.createGraphics();
+        Graphics2D g = scaled.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(frame, 0, 0, size, size, null);
         g.dispose();
