@@ -33,7 +33,7 @@ public class EnrichmentGrpcService implements EnrichmentService {
     public Uni<PreviewStoryboardResponse> previewStoryboard(PreviewStoryboardRequest request) {
         return Uni.createFrom()
                 .item(() -> planner.plan(new StoryInput(request.getText(), request.getLanguage(), request.getStyle(),
-                        PREVIEW_SEED_PREFIX + request.getText())))
+                        PREVIEW_SEED_PREFIX + request.getText(), request.getOptions())))
                 .map(storyboard -> PreviewStoryboardResponse.newBuilder().setStoryboard(storyboard).build())
                 .onFailure(UnenrichableStoryException.class)
                 .transform(e -> InvalidArgument.of(e.getMessage(), ((UnenrichableStoryException) e).violations().stream()

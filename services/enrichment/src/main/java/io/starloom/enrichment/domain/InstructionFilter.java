@@ -28,12 +28,22 @@ public final class InstructionFilter {
             Pattern.compile("(系统提示|提示词|负面提示|越狱|开发者模式|你现在是|你是一个ai|扮演)"),
             Pattern.compile("^(请|现在)?(生成|画|绘制|渲染|输出|制作)(一张|一个|一段|一幅)?[^。！？]{0,30}(图片|图像|视频|画面|照片|镜头)"));
 
+    /** Words every pattern needs one of: most sentences have none, so the patterns run only where they can match. */
+    private static final List<String> TRIGGERS = List.of("ignore", "disregard", "forget", "override", "bypass", "prompt", "jailbreak",
+            "developer mode", "you are now", "act as", "pretend", "as an ai", "instead", "instruction", "task", "generate", "render", "draw",
+            "create", "produce", "output", "write", "paint", "depict", "忽略", "无视", "忘记", "忘掉", "不要理会", "不要管", "跳过", "绕过", "改为",
+            "改成", "转而", "换成", "而是", "直接", "代替", "取代", "替换", "系统提示", "提示词", "越狱", "开发者模式", "你现在是", "你是一个", "扮演",
+            "生成", "绘制", "渲染", "输出", "制作");
+
     private InstructionFilter() {
     }
 
     /** True when the sentence addresses the machine rather than telling the story. */
     public static boolean isInstruction(String sentence) {
         String folded = TextFolding.fold(sentence);
+        if (TRIGGERS.stream().noneMatch(folded::contains)) {
+            return false;
+        }
         for (Pattern pattern : PATTERNS) {
             if (pattern.matcher(folded).find()) {
                 return true;

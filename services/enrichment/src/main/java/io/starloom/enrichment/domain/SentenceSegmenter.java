@@ -13,6 +13,8 @@ import com.ibm.icu.text.BreakIterator;
 public final class SentenceSegmenter {
     private static final ThreadLocal<BreakIterator> SENTENCES = ThreadLocal.withInitial(() -> BreakIterator.getSentenceInstance(Locale.ROOT));
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u3000]+");
+
     private SentenceSegmenter() {
     }
 
@@ -21,7 +23,7 @@ public final class SentenceSegmenter {
         List<String> sentences = new ArrayList<>();
         BreakIterator iterator = SENTENCES.get();
         for (String line : text.split("\\R")) {
-            String collapsed = line.replaceAll("[\\s\\u3000]+", " ").strip();
+            String collapsed = SPACES.matcher(line).replaceAll(" ").strip();
             if (collapsed.isEmpty()) {
                 continue;
             }

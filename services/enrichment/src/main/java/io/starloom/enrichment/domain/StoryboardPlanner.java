@@ -274,12 +274,17 @@ public class StoryboardPlanner {
         return styles.resolve(style);
     }
 
-    NarrationConfig narration() {
-        return narration;
-    }
-
     NarrationCapacity capacity() {
         return capacity;
+    }
+
+    /** How much narration a shot of {@code seconds} carries at the configured reading speed. */
+    ReadingBudget budgetFor(int seconds) {
+        return new ReadingBudget(narration.readingSpeed().zh(), narration.readingSpeed().en(), seconds);
+    }
+
+    String defaultNegativePrompt() {
+        return config.negativePrompt();
     }
 
     private static Optional<Language> chosen(Language language) {

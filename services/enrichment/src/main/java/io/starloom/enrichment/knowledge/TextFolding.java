@@ -13,8 +13,28 @@ import io.starloom.mesh.support.narration.Scripts;
  * white space made one space. Both the lexicon and every text are folded the same way.
  */
 public final class TextFolding {
-    /** ICU's transliterator is not thread-safe: one per thread. */
-    private static final ThreadLocal<Transliterator> TO_SIMPLIFIED = ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
+    /**
+     * ICU's Traditional-Simplified mapping of every CJK unified ideograph that it changes into one character,
+     * computed once: the transliterator itself costs milliseconds per call, the table a lookup per character.
+     */
+    private static final class ToSimplified {
+        static final java.util.Map<Integer, Integer> TABLE = table();
+
+        private static java.util.Map<Integer, Integer> table() {
+            Transliterator transliterator = Transliterator.getInstance("Traditional-Simplified");
+            java.util.Map<Integer, Integer> table = new java.util.HashMap<>();
+            for (int cp = 0x3400; cp <= 0x9FFF; cp++) {
+                if (!Character.isIdeographic(cp)) {
+                    continue;
+                }
+                String simplified = transliterator.transliterate(Character.toString(cp));
+                if (simplified.codePointCount(0, simplified.length()) == 1 && simplified.codePointAt(0) != cp) {
+                    table.put(cp, simplified.codePointAt(0));
+                }
+            }
+            return table;
+        }
+    }
 
     private static final java.util.regex.Pattern COMBINING = java.util.regex.Pattern.compile("\\p{Mn}+");
 
@@ -25,9 +45,7 @@ public final class TextFolding {
         // Combining marks never tell two names apart here (Zhinü = Zhinu) and zalgo must not hide a name.
         String folded = Normalizer.normalize(COMBINING.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll(""),
                 Normalizer.Form.NFKC);
-        if (folded.codePoints().anyMatch(Scripts::isHan)) {
-            folded = TO_SIMPLIFIED.get().transliterate(folded);
-        }
+        folded = simplified(folded);
         StringBuilder out = new StringBuilder(folded.length());
         boolean space = false;
         for (int i = 0; i < folded.length(); i++) {
@@ -47,7 +65,22 @@ public final class TextFolding {
 
     /** Simplified Chinese of {@code text} (d3-celestial writes the constellations' Chinese names in traditional characters). */
     public static String simplified(String text) {
-        return text == null ? null : TO_SIMPLIFIED.get().transliterate(text);
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            Integer simple = Scripts.isHan(cp) ? ToSimplified.TABLE.get(cp) : null;
+            if (simple != null && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.appendCodePoint(simple != null ? simple : cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return out == null ? text : out.toString();
     }
 
     /** A letter or digit of a Latin-script word: a Latin name matches only between two non-word characters. */

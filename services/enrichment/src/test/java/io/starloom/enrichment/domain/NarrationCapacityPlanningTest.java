@@ -27,7 +27,7 @@ import io.starloom.proto.v1.Style;
  * max-shots shots, whatever its sentences look like; one unit more is refused by both.
  */
 class NarrationCapacityPlanningTest {
-    private static final int TEXTS_PER_KIND = 150;
+    private static final int TEXTS_PER_KIND = 50;
     private static final int MAX_TEXT_LENGTH = 4000;
     private static final String HAN = "织女星牵牛银河鹊桥天帝王母仙后座英仙猎户北斗七夜空海怪岩石锁链闪烁静照亮远方古老传说神话勇士公主飞马流光";
     private static final String[] LATIN_IN_CHINESE = { "Vega", "Altair", "M31", "Betelgeuse", "2025", "NGC7000" };
