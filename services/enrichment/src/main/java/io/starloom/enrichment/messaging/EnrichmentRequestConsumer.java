@@ -13,6 +13,7 @@ import io.starloom.enrichment.domain.EditedStoryboards;
 import io.starloom.enrichment.domain.StoryInput;
 import io.starloom.enrichment.domain.StoryboardPlanner;
 import io.starloom.enrichment.domain.UnenrichableStoryException;
+import io.starloom.enrichment.llm.LlmRewriter;
 import io.starloom.mesh.support.messaging.StageConsumer;
 import io.starloom.mesh.support.messaging.StageFailureException;
 import io.starloom.mesh.v1.EnrichStoryCommand;
@@ -32,28 +33,35 @@ public class EnrichmentRequestConsumer {
 
     private final StoryboardPlanner planner;
     private final EditedStoryboards edited;
+    private final LlmRewriter rewriter;
     private final StageConsumer<EnrichStoryCommand> stage;
 
-    public EnrichmentRequestConsumer(StoryboardPlanner planner, EditedStoryboards edited,
+    public EnrichmentRequestConsumer(StoryboardPlanner planner, EditedStoryboards edited, LlmRewriter rewriter,
             @Channel(Queues.SCHEDULER_EVENTS) MutinyEmitter<byte[]> events) {
         this.planner = planner;
         this.edited = edited;
+        this.rewriter = rewriter;
         this.stage = new StageConsumer<>(STAGE, EnrichStoryCommand.getDefaultInstance(), events);
+    }
+
+    private static StoryEvent.Builder event(Storyboard storyboard) {
+        return StoryEvent.newBuilder().setStoryEnriched(StoryEnriched.newBuilder().setStoryboard(storyboard));
     }
 
     @Incoming(Queues.ENRICHMENT_REQUESTS)
     public Uni<Void> enrich(Message<byte[]> message) {
-        return stage.handle(message, this::enriched);
+        return stage.handleAsync(message, this::enriched);
     }
 
-    private StoryEvent.Builder enriched(EnrichStoryCommand command) {
+    private Uni<StoryEvent.Builder> enriched(EnrichStoryCommand command) {
         StoryInput input = new StoryInput(command.getText(), command.getLanguage(), command.getStyle(), command.getStoryId(),
                 command.getOptions());
         try {
             // A person's edited storyboard is rendered as edited, once it passes the same checks as any input.
-            Storyboard storyboard = command.hasEditedStoryboard() ? edited.normalise(command.getEditedStoryboard(), command.getStoryId())
-                    : planner.plan(input);
-            return StoryEvent.newBuilder().setStoryEnriched(StoryEnriched.newBuilder().setStoryboard(storyboard));
+            if (command.hasEditedStoryboard()) {
+                return Uni.createFrom().item(event(edited.normalise(command.getEditedStoryboard(), command.getStoryId())));
+            }
+            return rewriter.rewrite(planner.plan(input), command.getOptions().getTranslationLanguage()).map(EnrichmentRequestConsumer::event);
         } catch (UnenrichableStoryException e) {
             throw new StageFailureException(e.reason(), e.getMessage());
         }
