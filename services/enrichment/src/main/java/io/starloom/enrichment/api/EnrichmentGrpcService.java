@@ -9,6 +9,7 @@ import io.starloom.mesh.support.grpc.InvalidArgument;
 import io.starloom.enrichment.domain.StoryInput;
 import io.starloom.enrichment.domain.StoryboardPlanner;
 import io.starloom.enrichment.domain.UnenrichableStoryException;
+import io.starloom.enrichment.llm.LlmRewriter;
 import io.starloom.proto.v1.EnrichmentService;
 import io.starloom.proto.v1.PreviewStoryboardRequest;
 import io.starloom.proto.v1.PreviewStoryboardResponse;
@@ -24,19 +25,22 @@ public class EnrichmentGrpcService implements EnrichmentService {
     private static final String PREVIEW_SEED_PREFIX = "preview:";
 
     private final StoryboardPlanner planner;
+    private final LlmRewriter rewriter;
 
-    public EnrichmentGrpcService(StoryboardPlanner planner) {
+    public EnrichmentGrpcService(StoryboardPlanner planner, LlmRewriter rewriter) {
         this.planner = planner;
+        this.rewriter = rewriter;
     }
 
     @Override
     public Uni<PreviewStoryboardResponse> previewStoryboard(PreviewStoryboardRequest request) {
         return Uni.createFrom()
                 .item(() -> planner.plan(new StoryInput(request.getText(), request.getLanguage(), request.getStyle(),
-                        PREVIEW_SEED_PREFIX + request.getText())))
-                .map(storyboard -> PreviewStoryboardResponse.newBuilder().setStoryboard(storyboard).build())
+                        PREVIEW_SEED_PREFIX + request.getText(), request.getOptions())))
                 .onFailure(UnenrichableStoryException.class)
                 .transform(e -> InvalidArgument.of(e.getMessage(), ((UnenrichableStoryException) e).violations().stream()
-                        .map(v -> InvalidArgument.violation(v.field(), v.reason(), v.description())).toList()));
+                        .map(v -> InvalidArgument.violation(v.field(), v.reason(), v.description())).toList()))
+                .chain(storyboard -> rewriter.rewrite(storyboard, request.getOptions().getTranslationLanguage()))
+                .map(storyboard -> PreviewStoryboardResponse.newBuilder().setStoryboard(storyboard).build());
     }
 }

@@ -32,18 +32,39 @@ public interface EnrichmentConfig {
     @WithDefault("cinematic")
     String defaultStyle();
 
-    /** Style templates by name ({@code cinematic}, {@code ink-wash}, {@code planetarium}). */
+    /** Style guides by name ({@code cinematic}, {@code ink-wash}, {@code planetarium}, {@code mythological-fantasy}, {@code storybook}). */
     Map<String, StyleTemplate> styles();
 
     /** Camera cues by story language. */
     CameraPlan camera();
 
+    /**
+     * Language of the video prompts when a request does not choose: {@code en} (Wan2.2 follows English
+     * prompts best; its text encoder reads Chinese too) or {@code zh}.
+     */
+    @WithDefault("en")
+    String promptLanguage();
+
+    /** Most figures in one storyboard's character bible; the most mentioned are kept. */
+    @WithDefault("12")
+    int maxCharacters();
+
+    /** The style guides: each style's fixed look. */
     interface StyleTemplate {
         /** The look woven into every prompt. */
         LocalisedText template();
 
         /** Default light of the style. */
         LocalisedText lighting();
+
+        /** Colours of the style. */
+        LocalisedText palette();
+
+        /** How the camera frames and moves in this style. */
+        LocalisedText camera();
+
+        /** What the style never shows, added to every shot's negative prompt. */
+        LocalisedText negatives();
     }
 
     interface CameraCues {

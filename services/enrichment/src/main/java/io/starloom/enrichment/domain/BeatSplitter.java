@@ -8,14 +8,13 @@ import io.starloom.mesh.support.narration.Scripts;
 import io.starloom.proto.v1.Language;
 
 /**
- * Cuts a story into beats, one shot each: one per sentence; a sentence whose narration does not fit
+ * Cuts a story into beats, one shot each: one per sentence ({@link SentenceSegmenter}); a sentence whose narration does not fit
  * one shot is cut at semicolons, then at commas, and only as a last resort between words or characters,
  * always into as few and as even parts as the reading budget allows. Fragments too short to carry a
  * shot of their own are merged into a neighbour. When a film may have only so many shots, beats beyond
  * that are merged with a neighbour, the shortest neighbouring pair first.
  */
 public final class BeatSplitter {
-    private static final String SENTENCE_ENDS = "。！？!?…";
     /** Closing quotes and brackets stay with the sentence or clause they close. */
     private static final String CLOSERS = "”’\"'）)」』】》";
     /** Where an over-long sentence is cut, coarsest first. */
@@ -80,36 +79,9 @@ public final class BeatSplitter {
         return first + (space ? " " : "") + second;
     }
 
-    /** Sentences of the text, each with its end punctuation; a line break also ends a sentence. */
+    /** Sentences of the text (ICU sentence rules; a line break also ends a sentence). */
     static List<String> sentences(String text) {
-        List<String> sentences = new ArrayList<>();
-        for (String line : text.split("\\R")) {
-            String collapsed = line.replaceAll("[\\s\\u3000]+", " ").strip();
-            int start = 0;
-            for (int i = 0; i < collapsed.length(); i++) {
-                if (endsSentence(collapsed, i)) {
-                    int end = skipClosers(collapsed, skipWhile(collapsed, i + 1, SENTENCE_ENDS + "."));
-                    sentences.add(collapsed.substring(start, end).strip());
-                    start = end;
-                    i = end - 1;
-                }
-            }
-            if (start < collapsed.length()) {
-                sentences.add(collapsed.substring(start).strip());
-            }
-        }
-        sentences.removeIf(String::isEmpty);
-        return sentences;
-    }
-
-    private static boolean endsSentence(String text, int i) {
-        char c = text.charAt(i);
-        if (SENTENCE_ENDS.indexOf(c) >= 0) {
-            return true;
-        }
-        // A full stop ends an English sentence only before a space, a closer or the end (not in "3.14").
-        return c == '.' && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))
-                || CLOSERS.indexOf(text.charAt(i + 1)) >= 0);
+        return SentenceSegmenter.sentences(text);
     }
 
     private List<String> fit(String text, int level, Language language) {

@@ -68,7 +68,8 @@ class EnrichmentGrpcServiceTest {
         assertEquals(Language.LANGUAGE_ZH, storyboard.getLanguage());
         assertEquals(6, storyboard.getShotsCount());
         assertEquals(28, storyboard.getNegativePrompt().split("，").length);
-        assertTrue(storyboard.getShotsList().stream().allMatch(shot -> shot.getPrompt().contains("鹊桥")));
+        assertTrue(storyboard.getShotsList().stream().allMatch(shot -> shot.getPrompt().contains("magpies")));
+        assertEquals("qixi", storyboard.getMyths(0).getId());
     }
 
     @Test

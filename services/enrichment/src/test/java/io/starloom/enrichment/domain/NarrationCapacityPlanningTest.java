@@ -27,7 +27,7 @@ import io.starloom.proto.v1.Style;
  * max-shots shots, whatever its sentences look like; one unit more is refused by both.
  */
 class NarrationCapacityPlanningTest {
-    private static final int TEXTS_PER_KIND = 150;
+    private static final int TEXTS_PER_KIND = 50;
     private static final int MAX_TEXT_LENGTH = 4000;
     private static final String HAN = "织女星牵牛银河鹊桥天帝王母仙后座英仙猎户北斗七夜空海怪岩石锁链闪烁静照亮远方古老传说神话勇士公主飞马流光";
     private static final String[] LATIN_IN_CHINESE = { "Vega", "Altair", "M31", "Betelgeuse", "2025", "NGC7000" };
@@ -84,7 +84,7 @@ class NarrationCapacityPlanningTest {
             planned++;
             if (k == longest && k < pieces.size()) {
                 atCapacity++;
-                assertRefusedByBoth(String.join("", pieces.subList(0, k + 1)), where + " + 1 piece");
+                assertCondensedOrRefused(String.join("", pieces.subList(0, k + 1)), where + " + 1 piece");
             }
         }
         assertThat(planned).as("stories planned").isGreaterThan(TEXTS_PER_KIND / 2);
@@ -92,24 +92,24 @@ class NarrationCapacityPlanningTest {
     }
 
     @Test
-    void aStoryExactlyAtCapacityIsPlannedAndOneUnitMoreIsRefused() {
+    void aStoryExactlyAtCapacityIsPlannedWholeAndOneUnitMoreIsCondensed() {
         String chinese = "星".repeat(capacity.maxUnits(Language.LANGUAGE_ZH));
         assertThat(chinese).hasSize(528);
         assertPlannedAtCapacity(chinese);
-        assertRefusedByBoth(chinese + "月", "529 characters");
+        assertCondensedOrRefused(chinese + "月", "529 characters");
 
         String shortSentences = "星。".repeat(528);
         assertPlannedAtCapacity(shortSentences);
-        assertRefusedByBoth(shortSentences + "月。", "529 one-character sentences");
+        assertCondensedOrRefused(shortSentences + "月。", "529 one-character sentences");
 
         String english = "Orion hunts. ".repeat(168);
         assertThat(capacity.assess(english, Language.LANGUAGE_UNSPECIFIED).units()).isEqualTo(336);
         assertPlannedAtCapacity(english);
-        assertRefusedByBoth(english + "Again.", "337 words");
+        assertCondensedOrRefused(english + "Again.", "337 words");
 
         // A Latin word in Chinese narration costs two characters: 526 + 2 fits, 527 + 2 does not.
         assertPlannedAtCapacity("星".repeat(526) + "Vega");
-        assertRefusedByBoth("星".repeat(527) + "Vega", "527 characters and a Latin word");
+        assertCondensedOrRefused("星".repeat(527) + "Vega", "527 characters and a Latin word");
     }
 
     private void assertPlannedAtCapacity(String text) {
@@ -121,17 +121,26 @@ class NarrationCapacityPlanningTest {
     }
 
     /**
-     * One piece past the boundary: over capacity, the edge's check says so and the planner refuses with
-     * TOO_MANY_SHOTS; past 4000 characters (the edge's other limit) the planner refuses with TEXT_TOO_LONG.
+     * One piece past the boundary: over capacity, the planner condenses it into at most the film's shots and
+     * says so in the plan (never a crash, never more shots); past 4000 characters it refuses with TEXT_TOO_LONG.
      */
-    private void assertRefusedByBoth(String text, String where) {
+    private void assertCondensedOrRefused(String text, String where) {
         boolean tooLong = text.codePointCount(0, text.length()) > MAX_TEXT_LENGTH;
+        if (tooLong) {
+            UnenrichableStoryException refused = catchThrowableOfType(UnenrichableStoryException.class,
+                    () -> planner.plan(new StoryInput(text, Language.LANGUAGE_UNSPECIFIED, Style.STYLE_UNSPECIFIED, "s")));
+            assertThat(refused).as(where + ": the planner refuses it").isNotNull();
+            assertThat(refused.reason()).as(where).isEqualTo("TEXT_TOO_LONG");
+            return;
+        }
         Need need = capacity.assess(text, Language.LANGUAGE_UNSPECIFIED);
-        assertThat(tooLong || need.exceedsFilm()).as(where + ": the edge refuses it").isTrue();
-        UnenrichableStoryException refused = catchThrowableOfType(UnenrichableStoryException.class,
-                () -> planner.plan(new StoryInput(text, Language.LANGUAGE_UNSPECIFIED, Style.STYLE_UNSPECIFIED, "s")));
-        assertThat(refused).as(where + ": the planner refuses it").isNotNull();
-        assertThat(refused.reason()).as(where).isEqualTo(tooLong ? "TEXT_TOO_LONG" : "TOO_MANY_SHOTS");
+        assertThat(need.exceedsFilm()).as(where + ": over one film").isTrue();
+        Storyboard storyboard = planner.plan(new StoryInput(text, Language.LANGUAGE_UNSPECIFIED, Style.STYLE_UNSPECIFIED, "s"));
+        assertThat(storyboard.getShotsCount()).as(where).isBetween(1, capacity.maxShots());
+        assertThat(storyboard.getPlan().getCondensed()).as(where + ": condensed").isTrue();
+        assertThat(storyboard.getPlan().getPartsNeeded()).as(where).isGreaterThanOrEqualTo(2);
+        assertThat(storyboard.getPlan().getPlannedUnits()).as(where).isLessThanOrEqualTo(need.maxUnits());
+        assertThat(storyboard.getAssumptionsList()).as(where).anyMatch(a -> a.getKind().equals("CONDENSED"));
     }
 
     /** More pieces than any film narrates, within the text length limit where the pieces allow. */

@@ -12,7 +12,8 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.starloom.enrichment.config.EnrichmentConfig;
 import io.starloom.enrichment.config.NarrationConfig;
-import io.starloom.enrichment.knowledge.StarterSkyKnowledge;
+import io.starloom.enrichment.config.KnowledgeConfig;
+import io.starloom.enrichment.knowledge.KnowledgeBase;
 
 /** The sample stories and the shipped configuration, for tests that run without Quarkus. */
 public final class Samples {
@@ -65,7 +66,35 @@ public final class Samples {
                 .orElseThrow(() -> new IllegalStateException("mesh-support's shared settings are not on the class path"));
     }
 
+    /** The shipped knowledge, loaded once for all tests. */
+    public static KnowledgeBase knowledge() {
+        return Shipped.KNOWLEDGE;
+    }
+
+    /** Knowledge with an operator directory merged over the shipped files. */
+    public static KnowledgeBase knowledge(java.nio.file.Path directory) {
+        return new KnowledgeBase(knowledgeConfig(java.util.Optional.of(directory)));
+    }
+
     public static StoryboardPlanner planner() {
-        return new StoryboardPlanner(shippedConfig(), shippedNarration(), new StarterSkyKnowledge());
+        return new StoryboardPlanner(shippedConfig(), shippedNarration(), knowledge());
+    }
+
+    private static KnowledgeConfig knowledgeConfig(java.util.Optional<java.nio.file.Path> directory) {
+        return new KnowledgeConfig() {
+            @Override
+            public java.util.Optional<java.nio.file.Path> directory() {
+                return directory;
+            }
+
+            @Override
+            public java.time.Duration reloadInterval() {
+                return java.time.Duration.ofSeconds(5);
+            }
+        };
+    }
+
+    private static final class Shipped {
+        static final KnowledgeBase KNOWLEDGE = new KnowledgeBase(knowledgeConfig(java.util.Optional.empty()));
     }
 }

@@ -1,0 +1,38 @@
+package io.starloom.enrichment.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * JMH over the deterministic planner: p99 of planning a 500-character story must stay within 5 ms. Not part
+ * of the normal test run (it takes about a minute):
+ * {@code ./mvnw -o -q -pl services/enrichment test -Dtest=EnrichmentBenchmarkTest -Dstarloom.benchmark=true}.
+ */
+@EnabledIfSystemProperty(named = "starloom.benchmark", matches = "true")
+class EnrichmentBenchmarkTest {
+
+    @Test
+    void planningA500CharacterStoryTakesAtMost5MsAtP99() throws Exception {
+        assertThat(EnrichmentBenchmark.story500("zh").codePointCount(0, EnrichmentBenchmark.story500("zh").length())).isEqualTo(500);
+        Options options = new OptionsBuilder().include(EnrichmentBenchmark.class.getName())
+                .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(3)).measurementIterations(5).measurementTime(TimeValue.seconds(4))
+                .threads(1).jvmArgsAppend("-Xmx512m").build();
+        Collection<RunResult> results = new Runner(options).run();
+        for (RunResult result : results) {
+            double p99 = result.getPrimaryResult().getStatistics().getPercentile(99);
+            System.out.printf("enrichment %s: p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, n=%d%n", result.getParams().getParam("language"),
+                    result.getPrimaryResult().getStatistics().getPercentile(50), p99,
+                    result.getPrimaryResult().getStatistics().getPercentile(99.9), result.getPrimaryResult().getStatistics().getN());
+            assertThat(p99).as("p99 ms").isLessThanOrEqualTo(5.0);
+        }
+    }
+}
