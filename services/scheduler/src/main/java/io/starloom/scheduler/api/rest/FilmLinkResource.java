@@ -72,7 +72,7 @@ public class FilmLinkResource {
                     + "without a token until expireTime.")
     @APIResponse(responseCode = "200", description = "The link.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FilmLinkJson.class)))
-    @APIResponse(responseCode = "400", description = "storyId missing or kind not video, vtt or srt.",
+    @APIResponse(responseCode = "400", description = "storyId missing or kind not video, vtt, srt, translation_vtt, translation_srt, poster or manifest.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -92,7 +92,7 @@ public class FilmLinkResource {
 
     @GET
     @Path("{token}")
-    @Produces({ "video/mp4", "text/vtt;charset=utf-8", "application/x-subrip;charset=utf-8" })
+    @Produces({ "video/mp4", "text/vtt;charset=utf-8", "application/x-subrip;charset=utf-8", "image/jpeg", "application/json" })
     @PermitAll
     @Operation(operationId = "downloadByLink", summary = "Download by link",
             description = "The file an expiring link names; no token needed. 410 once it has expired.")
@@ -107,8 +107,10 @@ public class FilmLinkResource {
         return films.file(new Caller("film-link", grant.tenant()), grant.storyId(), grant.kind())
                 .map(path -> Response.ok(path).type(switch (grant.kind()) {
                     case VIDEO -> "video/mp4";
-                    case VTT -> "text/vtt;charset=utf-8";
-                    case SRT -> "application/x-subrip;charset=utf-8";
+                    case VTT, TRANSLATION_VTT -> "text/vtt;charset=utf-8";
+                    case SRT, TRANSLATION_SRT -> "application/x-subrip;charset=utf-8";
+                    case POSTER -> "image/jpeg";
+                    case MANIFEST -> "application/json";
                 }).build());
     }
 
@@ -126,7 +128,7 @@ public class FilmLinkResource {
         try {
             return FilmFiles.Kind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(List.of(new FieldError("kind", "one of video, vtt, srt")), false);
+            throw new InvalidRequestException(List.of(new FieldError("kind", "one of video, vtt, srt, translation_vtt, translation_srt, poster, manifest")), false);
         }
     }
 }
