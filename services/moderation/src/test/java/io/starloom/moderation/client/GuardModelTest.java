@@ -56,10 +56,10 @@ class GuardModelTest {
                 return;
             }
             if (content.contains("slow")) {
-                vertx.setTimer(3000, id -> request.response().endAndForget(completion("Safety: Unsafe")));
+                vertx.setTimer(3000, id -> request.response().putHeader("Content-Type", "application/json").endAndForget(completion("Safety: Unsafe")));
                 return;
             }
-            String answer = ANSWERS.entrySet().stream().filter(e -> content.contains(e.getKey() + " ")).map(Map.Entry::getValue).findFirst()
+            String answer = ANSWERS.entrySet().stream().filter(e -> (" " + content + " ").contains(" " + e.getKey() + " ")).map(Map.Entry::getValue).findFirst()
                     .orElse("I cannot tell.");
             request.response().putHeader("Content-Type", "application/json").endAndForget(completion(answer));
         })).listenAndAwait(0, "127.0.0.1");
@@ -118,19 +118,19 @@ class GuardModelTest {
     private static final Judgement ALLOWED = new Judgement(Verdict.VERDICT_ALLOW, List.of());
 
     private static Judgement review(String text, Duration timeout) {
-        return guard(timeout).review(ALLOWED, List.of(new ScreenedText(text, "story")), Language.LANGUAGE_EN).await().atMost(Duration.ofSeconds(10));
+        return guard(timeout).review(ALLOWED, List.of(new ScreenedText(text, "story")), Language.LANGUAGE_EN).await().atMost(Duration.ofSeconds(30));
     }
 
     @Test
     void unsafeBlocksControversialReviewsAndSafeChangesNothing() {
-        Judgement unsafe = review("The unsafe text.", Duration.ofSeconds(2));
+        Judgement unsafe = review("The unsafe text.", Duration.ofSeconds(10));
         assertEquals(Verdict.VERDICT_BLOCK, unsafe.verdict());
         Finding finding = unsafe.findings().get(0);
         assertEquals("guard-model", finding.getRule());
         assertEquals("Violent", finding.getTerm());
         assertTrue(finding.getReason().contains("judged the text Unsafe: Violent"), finding.getReason());
-        assertEquals(Verdict.VERDICT_REVIEW, review("The controversial text.", Duration.ofSeconds(2)).verdict());
-        assertEquals(ALLOWED, review("The safe text.", Duration.ofSeconds(2)));
+        assertEquals(Verdict.VERDICT_REVIEW, review("The controversial text.", Duration.ofSeconds(10)).verdict());
+        assertEquals(ALLOWED, review("The safe text.", Duration.ofSeconds(10)));
         JsonObject sent = REQUESTS.stream().filter(r -> r.getJsonArray("messages").getJsonObject(0).getString("content").contains("unsafe"))
                 .findFirst().orElseThrow();
         assertEquals("Qwen/Qwen3Guard-Gen-0.6B", sent.getString("model"));
@@ -140,17 +140,17 @@ class GuardModelTest {
 
     @Test
     void anErrorATimeoutOrAnUnreadableAnswerFallsBackToTheLexicon() {
-        assertEquals(ALLOWED, review("The server is overloaded now.", Duration.ofSeconds(2)));
+        assertEquals(ALLOWED, review("The server is overloaded now.", Duration.ofSeconds(10)));
         assertEquals(ALLOWED, review("A slow answer.", Duration.ofMillis(300)));
-        assertEquals(ALLOWED, review("Something the stub cannot classify.", Duration.ofSeconds(2)));
+        assertEquals(ALLOWED, review("Something the stub cannot classify.", Duration.ofSeconds(10)));
     }
 
     @Test
     void aBlockedTextIsNotSentAndAGuardNeverLiftsAFinding() {
         int before = REQUESTS.size();
         Judgement blocked = new Judgement(Verdict.VERDICT_BLOCK, List.of(Finding.getDefaultInstance()));
-        assertEquals(blocked, guard(Duration.ofSeconds(2)).review(blocked, List.of(new ScreenedText("The safe text.", "")), Language.LANGUAGE_EN)
-                .await().atMost(Duration.ofSeconds(10)));
+        assertEquals(blocked, guard(Duration.ofSeconds(10)).review(blocked, List.of(new ScreenedText("The safe text.", "")), Language.LANGUAGE_EN)
+                .await().atMost(Duration.ofSeconds(30)));
         assertEquals(before, REQUESTS.size());
     }
 }
