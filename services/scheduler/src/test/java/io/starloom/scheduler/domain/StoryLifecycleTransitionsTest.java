@@ -32,10 +32,10 @@ class StoryLifecycleTransitionsTest {
     private static final Map<StoryStatus, Set<StoryStatus>> ALLOWED = Map.of(
             ENRICHING, EnumSet.of(SCREENING, FAILED, CANCELED),
             SCREENING, EnumSet.of(QUEUED, IN_REVIEW, REJECTED, FAILED, CANCELED),
-            IN_REVIEW, EnumSet.of(FAILED, CANCELED),
+            IN_REVIEW, EnumSet.of(QUEUED, ASSEMBLING, COMPLETED, REJECTED, FAILED, CANCELED),
             QUEUED, EnumSet.of(GENERATING, ASSEMBLING, IN_REVIEW, REJECTED, FAILED, CANCELED),
             GENERATING, EnumSet.of(ASSEMBLING, IN_REVIEW, REJECTED, FAILED, CANCELED),
-            ASSEMBLING, EnumSet.of(COMPLETED, FAILED, CANCELED),
+            ASSEMBLING, EnumSet.of(IN_REVIEW, COMPLETED, FAILED, CANCELED),
             COMPLETED, EnumSet.noneOf(StoryStatus.class),
             REJECTED, EnumSet.noneOf(StoryStatus.class),
             FAILED, EnumSet.noneOf(StoryStatus.class),
