@@ -72,7 +72,7 @@ class FrameScreeningFailPolicyTest {
         assertThat(failed.getString("failure.message")).contains("shot 1", "sexual hentai", "1 render(s)");
         assertThat(failed.getMap("failure.metadata")).containsEntry("renders", "1").containsEntry("classifier", "nsfwjs-mobilenet-v2");
         assertThat(failed.getList("findings.term", String.class)).containsExactly("hentai");
-        assertThat(failed.getDouble("findings[0].frame.offsetSeconds")).isEqualTo(1.0);
+        assertThat(failed.getDouble("findings[0].evidence.offsetSeconds")).isEqualTo(1.0);
         // No second render was asked for.
         assertThat(sent.on(Queues.GENERATION_REQUESTS, id)).hasSize(1);
     }

@@ -112,10 +112,10 @@ class FrameScreeningLifecycleTest {
         JsonPath inReview = awaitState(token, id, "IN_REVIEW");
         assertThat(inReview.getList("findings.category", String.class)).containsExactly("sexual");
         assertThat(inReview.getString("findings[0].term")).isEqualTo("porn");
-        assertThat(inReview.getString("findings[0].frame.label")).isEqualTo("porn");
-        assertThat(inReview.getDouble("findings[0].frame.score")).isBetween(0.92, 0.94);
-        assertThat(inReview.getInt("findings[0].frame.shotIndex")).isEqualTo(1);
-        assertThat(inReview.getDouble("findings[0].frame.offsetSeconds")).isEqualTo(2.5);
+        assertThat(inReview.getString("findings[0].evidence.label")).isEqualTo("porn");
+        assertThat(inReview.getDouble("findings[0].evidence.score")).isBetween(0.92, 0.94);
+        assertThat(inReview.getInt("findings[0].evidence.shotIndex")).isEqualTo(1);
+        assertThat(inReview.getDouble("findings[0].evidence.offsetSeconds")).isEqualTo(2.5);
         Story story = sessions.run(() -> queries.get(new Caller("tester", "frames"), id)).await().atMost(Duration.ofSeconds(10));
         assertThat(story.getFindings(0).getEvidence().getFrame().getThumbnailUri()).isEqualTo(thumbnail(1, 2));
         Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))

@@ -107,7 +107,7 @@ class OpenApiDocumentTest {
     void enumLikeFieldsListTheirNames() {
         JsonNode schemas = document.path("components").path("schemas");
         assertThat(texts(schemas.path("SubmitStoryRequest").path("properties").path("style").path("enum")))
-                .containsExactly("cinematic", "ink-wash", "planetarium");
+                .containsExactly("cinematic", "ink-wash", "planetarium", "mythological-fantasy", "storybook");
         assertThat(texts(schemas.path("Story").path("properties").path("state").path("enum"))).contains("ENRICHING", "COMPLETED", "CANCELED");
     }
 

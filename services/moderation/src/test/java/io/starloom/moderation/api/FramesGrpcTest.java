@@ -22,7 +22,6 @@ import io.grpc.protobuf.StatusProto;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.GrpcClientUtils;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starloom.contracts.Roles;
 import io.starloom.devstack.DevStackTestResource;
@@ -33,7 +32,7 @@ import io.starloom.proto.v1.Verdict;
 
 /** CheckFrames over gRPC with the real nsfwjs model: our own images pass, bad requests name the bad field. */
 @QuarkusTest
-@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "postgres", value = "false"), restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false)
 class FramesGrpcTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);

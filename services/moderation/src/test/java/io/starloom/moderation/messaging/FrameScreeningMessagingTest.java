@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starloom.contracts.Queues;
 import io.starloom.devstack.DevStackTestResource;
@@ -29,7 +28,7 @@ import io.starloom.proto.v1.Verdict;
 
 /** Frame screening over the real broker, with the real nsfwjs model, on clips in the media store. */
 @QuarkusTest
-@QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "postgres", value = "false"), restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false)
 class FrameScreeningMessagingTest {
     private static final Duration WITHIN = Duration.ofSeconds(60);
 

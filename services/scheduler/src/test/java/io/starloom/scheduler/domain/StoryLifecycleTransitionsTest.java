@@ -32,11 +32,12 @@ class StoryLifecycleTransitionsTest {
     private static final Map<StoryStatus, Set<StoryStatus>> ALLOWED = Map.of(
             ENRICHING, EnumSet.of(SCREENING, FAILED, CANCELED),
             SCREENING, EnumSet.of(QUEUED, IN_REVIEW, REJECTED, FAILED, CANCELED),
-            // A reviewer's decision: on to generation (paused after screening) or publishing (mandatory review), or rejected.
-            IN_REVIEW, EnumSet.of(QUEUED, COMPLETED, REJECTED, FAILED, CANCELED),
+            // A reviewer's decision: on past the paused stage (generation after screening, assembly after flagged
+            // frames, publishing after mandatory review), or rejected.
+            IN_REVIEW, EnumSet.of(QUEUED, ASSEMBLING, COMPLETED, REJECTED, FAILED, CANCELED),
             QUEUED, EnumSet.of(GENERATING, ASSEMBLING, IN_REVIEW, REJECTED, FAILED, CANCELED),
             GENERATING, EnumSet.of(ASSEMBLING, IN_REVIEW, REJECTED, FAILED, CANCELED),
-            ASSEMBLING, EnumSet.of(COMPLETED, IN_REVIEW, FAILED, CANCELED),
+            ASSEMBLING, EnumSet.of(IN_REVIEW, COMPLETED, FAILED, CANCELED),
             COMPLETED, EnumSet.noneOf(StoryStatus.class),
             REJECTED, EnumSet.noneOf(StoryStatus.class),
             FAILED, EnumSet.noneOf(StoryStatus.class),
