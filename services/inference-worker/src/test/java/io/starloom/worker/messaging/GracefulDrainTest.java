@@ -47,6 +47,9 @@ import io.vertx.proton.ProtonReceiver;
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "postgres", value = "false"),
         restrictToAnnotatedClass = false)
 class GracefulDrainTest {
+    /** The profile the worker serves by default, and so the queue it reads. */
+    private static final String PROFILE = "wan2.2-t2v-a14b-720p";
+    private static final String QUEUE = Queues.generation(PROFILE);
     private static final Duration RENDER_TIME = Duration.ofSeconds(4);
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
 
@@ -82,7 +85,7 @@ class GracefulDrainTest {
     void drainFinishesTheShotInHandAndLeavesTheNextOnTheQueue() throws Exception {
         String story = UUID.randomUUID().toString();
         GenerateShotCommand first = command(story, 0);
-        DevStackTestResource.stack().brokerSend(Queues.GENERATION_REQUESTS, first.toByteArray(), Map.of(
+        DevStackTestResource.stack().brokerSend(QUEUE, first.toByteArray(), Map.of(
                 ProtoEnvelope.TYPE_PROPERTY, first.getDescriptorForType().getFullName(), ProtoEnvelope.SUBJECT_PROPERTY, story,
                 TraceContext.TRACEPARENT, "00-" + TRACE_ID + "-b7ad6b7169203331-01"));
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> recorder.kinds(story).contains(StoryEvent.PayloadCase.SHOT_STARTED));
@@ -99,7 +102,7 @@ class GracefulDrainTest {
         // The finished shot was accepted, not redelivered; the second one was never started here.
         Thread.sleep(RENDER_TIME.toMillis() + 1000);
         assertThat(recorder.kinds(story)).containsExactly(StoryEvent.PayloadCase.SHOT_STARTED, StoryEvent.PayloadCase.SHOT_GENERATED);
-        assertThat(DevStackTestResource.stack().brokerQueueCount(Queues.GENERATION_REQUESTS)).as("shot 1 waits for another worker").isEqualTo(1);
+        assertThat(DevStackTestResource.stack().brokerQueueCount(QUEUE)).as("shot 1 waits for another worker").isEqualTo(1);
         assertThat(takeOne().getShotIndex()).isEqualTo(1);
         assertThat(recorder.traces(story)).as("both events continue the command's trace").hasSize(2)
                 .allSatisfy(traceparent -> assertThat(traceparent).startsWith("00-" + TRACE_ID + "-"));
@@ -115,7 +118,7 @@ class GracefulDrainTest {
                 config.getValue("amqp-password", String.class), connected -> {
                     var connection = connected.result();
                     connection.openHandler(opened -> {
-                        ProtonReceiver link = connection.createReceiver(Queues.GENERATION_REQUESTS);
+                        ProtonReceiver link = connection.createReceiver(QUEUE);
                         ((Source) link.getSource()).setCapabilities(Symbol.valueOf("queue"));
                         link.setPrefetch(0).setAutoAccept(false).handler((delivery, message) -> {
                             ProtonHelper.accepted(delivery, true);
@@ -135,12 +138,12 @@ class GracefulDrainTest {
     private static GenerateShotCommand command(String story, int index) {
         return GenerateShotCommand.newBuilder().setStoryId(story).setShotIndex(index).setAttempt(1)
                 .setPrompt("Orion hunts on the winter plain").setSeed(7 + index).addConstellations("Ori")
-                .setProfile(ModelProfile.newBuilder().setName("test").setFrameCount(17)
+                .setProfile(ModelProfile.newBuilder().setName(PROFILE).setFrameCount(17)
                         .setFormat(VideoFormat.newBuilder().setWidth(320).setHeight(180).setFps(16)))
                 .build();
     }
 
     private static void send(GenerateShotCommand command) {
-        DevStackTestResource.stack().meshSend(Queues.GENERATION_REQUESTS, command.getStoryId(), command);
+        DevStackTestResource.stack().meshSend(QUEUE, command.getStoryId(), command);
     }
 }
