@@ -76,15 +76,29 @@ public class StoryboardPlanner {
         Assumptions assumptions = new Assumptions(language);
 
         List<String> sentences = new ArrayList<>();
+        List<String> requests = new ArrayList<>();
+        List<Integer> requestNumbers = new ArrayList<>();
         int number = 0;
         for (String sentence : SentenceSegmenter.sentences(text)) {
             number++;
-            if (InstructionFilter.isInstruction(sentence)) {
-                assumptions.add(Assumptions.STORY, "INSTRUCTION_IGNORED", "第 " + number + " 句是对生成系统的指令而不是故事，已略去",
-                        "sentence " + number + " is an instruction to the generator, not part of the story; it was left out");
+            if (InstructionFilter.isInstruction(sentence) && !InstructionFilter.isSteering(sentence)
+                    && ReadingBudget.units(sentence, language) > 0) {
+                requests.add(sentence);
+                requestNumbers.add(number);
+            } else if (InstructionFilter.isInstruction(sentence)) {
+                ignored(assumptions, number);
             } else if (ReadingBudget.units(sentence, language) > 0) {
                 sentences.add(sentence);
             }
+        }
+        if (sentences.isEmpty() && !requests.isEmpty()) {
+            // A text that only asks for a picture ("生成一段牛郎织女的视频") is filmed as asked; moderation still
+            // screens it like any story, so a forbidden request ends REJECTED rather than as an empty story.
+            sentences.addAll(requests);
+            assumptions.add(Assumptions.STORY, "REQUEST_AS_STORY", "全文只是一个生成请求，按请求的内容成片",
+                    "the whole text is a request for a film; its subject is filmed as asked");
+        } else {
+            requestNumbers.forEach(n -> ignored(assumptions, n));
         }
         if (sentences.isEmpty()) {
             throw refuse("text", "EMPTY_TEXT", "text has no words to narrate");
@@ -293,5 +307,10 @@ public class StoryboardPlanner {
 
     private static UnenrichableStoryException refuse(String field, String reason, String description) {
         return new UnenrichableStoryException(List.of(new FieldViolation(field, reason, description)));
+    }
+
+    private static void ignored(Assumptions assumptions, int number) {
+        assumptions.add(Assumptions.STORY, "INSTRUCTION_IGNORED", "第 " + number + " 句是对生成系统的指令而不是故事，已略去",
+                "sentence " + number + " is an instruction to the generator, not part of the story; it was left out");
     }
 }
