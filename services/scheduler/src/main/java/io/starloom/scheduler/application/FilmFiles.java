@@ -25,7 +25,20 @@ import io.starloom.scheduler.persistence.StoryEntity;
 public class FilmFiles {
     /** Which of a film's files. */
     public enum Kind {
-        VIDEO, VTT, SRT, TRANSLATION_VTT, TRANSLATION_SRT, POSTER, MANIFEST;
+        VIDEO("video/mp4"), VTT("text/vtt;charset=utf-8"), SRT("application/x-subrip;charset=utf-8"),
+        TRANSLATION_VTT("text/vtt;charset=utf-8"), TRANSLATION_SRT("application/x-subrip;charset=utf-8"), POSTER("image/jpeg"),
+        MANIFEST("application/json");
+
+        private final String mediaType;
+
+        Kind(String mediaType) {
+            this.mediaType = mediaType;
+        }
+
+        /** The media type the file is served with. */
+        public String mediaType() {
+            return mediaType;
+        }
 
         /** The gRPC API's name for the file; UNSPECIFIED is the film. */
         public static Kind of(FilmFile file) {

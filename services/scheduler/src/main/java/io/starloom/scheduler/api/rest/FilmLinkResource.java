@@ -105,13 +105,7 @@ public class FilmLinkResource {
         FilmLinks.Grant grant = links.verify(token);
         limiter.spend(grant.tenant(), TenantRateLimiter.Kind.CALL);
         return films.file(new Caller("film-link", grant.tenant()), grant.storyId(), grant.kind())
-                .map(path -> Response.ok(path).type(switch (grant.kind()) {
-                    case VIDEO -> "video/mp4";
-                    case VTT, TRANSLATION_VTT -> "text/vtt;charset=utf-8";
-                    case SRT, TRANSLATION_SRT -> "application/x-subrip;charset=utf-8";
-                    case POSTER -> "image/jpeg";
-                    case MANIFEST -> "application/json";
-                }).build());
+                .map(path -> Response.ok(path).type(grant.kind().mediaType()).build());
     }
 
     @ServerExceptionMapper
