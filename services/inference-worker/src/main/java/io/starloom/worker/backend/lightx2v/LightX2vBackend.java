@@ -50,12 +50,6 @@ public class LightX2vBackend extends RemoteVideoBackend {
     }
 
     @Override
-    public Optional<String> unsupported(ProfileSpec profile) {
-        return profile.hostedModel().isPresent() ? Optional.of("profile " + profile.name() + " is a hosted Model Studio model")
-                : Optional.empty();
-    }
-
-    @Override
     protected String create(ShotRequest shot) throws BackendFailure {
         Map<String, Object> body = body(shot, config.resultDirectory());
         if (shot.profile().firstFrame()) {

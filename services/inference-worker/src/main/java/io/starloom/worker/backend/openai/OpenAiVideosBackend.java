@@ -53,12 +53,6 @@ public class OpenAiVideosBackend extends RemoteVideoBackend {
     }
 
     @Override
-    public Optional<String> unsupported(ProfileSpec profile) {
-        return profile.hostedModel().isPresent() ? Optional.of("profile " + profile.name() + " is a hosted Model Studio model")
-                : Optional.empty();
-    }
-
-    @Override
     protected String create(ShotRequest shot) throws BackendFailure {
         Map<String, String> fields = fields(shot);
         config.model().ifPresent(model -> fields.put("model", model));

@@ -33,7 +33,11 @@ public abstract class RemoteVideoBackend implements VideoBackend {
     }
 
     @Override
-    public abstract Optional<String> unsupported(ProfileSpec profile);
+    public Optional<String> unsupported(ProfileSpec profile) {
+        // A self-hosted server renders the open weights; hosted-only models are Model Studio's (which overrides this).
+        return profile.hostedModel().isPresent() ? Optional.of("profile " + profile.name() + " is a hosted Model Studio model")
+                : Optional.empty();
+    }
 
     /** Starts the task and returns its id. */
     protected abstract String create(ShotRequest shot) throws BackendFailure;
