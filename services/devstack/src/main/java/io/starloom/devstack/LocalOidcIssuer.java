@@ -64,6 +64,7 @@ final class LocalOidcIssuer implements AutoCloseable {
         issuer = "http://" + issuerHost + ":" + server.getAddress().getPort();
         server.createContext("/.well-known/openid-configuration", exchange -> respond(exchange, discovery()));
         server.createContext("/jwks", exchange -> respond(exchange, jwks()));
+        DevSignIn.register(server, this);
         server.start();
     }
 
@@ -77,11 +78,20 @@ final class LocalOidcIssuer implements AutoCloseable {
 
     /** An access token as an identity provider would issue it for this subject, tenant and roles. */
     String mintToken(String subject, String tenant, Collection<String> roles) {
+        return mintToken(subject, tenant, roles, AUDIENCE, "");
+    }
+
+    /**
+     * A token for an audience, e.g. a sign-in client's ID token ({@code aud} = its client id) carrying the nonce
+     * the client sent to {@code /authorize} (none when blank).
+     */
+    String mintToken(String subject, String tenant, Collection<String> roles, String audience, String nonce) {
         Instant now = Instant.now();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + keyId + "\"}";
-        String claims = "{\"iss\":" + json(issuer) + ",\"aud\":" + json(AUDIENCE) + ",\"sub\":" + json(subject)
+        String claims = "{\"iss\":" + json(issuer) + ",\"aud\":" + json(audience) + ",\"sub\":" + json(subject)
                 + ",\"preferred_username\":" + json(subject) + ",\"tenant\":" + json(tenant)
                 + ",\"groups\":[" + roles.stream().map(LocalOidcIssuer::json).collect(Collectors.joining(",")) + "]"
+                + (nonce.isBlank() ? "" : ",\"nonce\":" + json(nonce))
                 + ",\"iat\":" + now.getEpochSecond() + ",\"exp\":" + now.plusSeconds(3600).getEpochSecond()
                 + ",\"jti\":" + json(UUID.randomUUID().toString()) + "}";
         String signingInput = B64URL.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
@@ -98,6 +108,9 @@ final class LocalOidcIssuer implements AutoCloseable {
 
     private String discovery() {
         return "{\"issuer\":" + json(issuer) + ",\"jwks_uri\":" + json(issuer + "/jwks")
+                + ",\"authorization_endpoint\":" + json(issuer + DevSignIn.AUTHORIZE) + ",\"token_endpoint\":" + json(issuer + DevSignIn.TOKEN)
+                + ",\"grant_types_supported\":[\"authorization_code\"],\"code_challenge_methods_supported\":[\"S256\"]"
+                + ",\"token_endpoint_auth_methods_supported\":[\"none\"],\"scopes_supported\":[\"openid\"]"
                 + ",\"response_types_supported\":[\"code\"],\"subject_types_supported\":[\"public\"]"
                 + ",\"id_token_signing_alg_values_supported\":[\"RS256\"]}";
     }
@@ -158,7 +171,7 @@ final class LocalOidcIssuer implements AutoCloseable {
         return B64URL.encodeToString(bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes);
     }
 
-    private static String json(String value) {
+    static String json(String value) {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 

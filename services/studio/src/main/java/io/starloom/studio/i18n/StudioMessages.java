@@ -1,0 +1,276 @@
+package io.starloom.studio.i18n;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The studio's English texts; Chinese in messages/msg_zh.properties. Templates use them as {msg:key}. */
+@MessageBundle("msg")
+public interface StudioMessages {
+    @Message("Starloom studio")
+    String app();
+
+    @Message("Skip to content")
+    String skip();
+
+    @Message("Write")
+    String nav_write();
+
+    @Message("My stories")
+    String nav_stories();
+
+    @Message("Reviews")
+    String nav_reviews();
+
+    @Message("Sign out")
+    String sign_out();
+
+    @Message("Language")
+    String language_switch();
+
+    @Message("Signed in as {user}, tenant {tenant}")
+    String signed_in(String user, String tenant);
+
+    @Message("Write a star myth")
+    String write_title();
+
+    @Message("Your story (Chinese or English)")
+    String write_text();
+
+    @Message("characters")
+    String write_count();
+
+    @Message("Language")
+    String write_language();
+
+    @Message("Detect from the text")
+    String write_language_auto();
+
+    @Message("Chinese")
+    String lang_zh();
+
+    @Message("English")
+    String lang_en();
+
+    @Message("Style")
+    String write_style();
+
+    @Message("Model profile")
+    String write_profile();
+
+    @Message("Default for the resolution")
+    String write_default();
+
+    @Message("Resolution")
+    String write_resolution();
+
+    @Message("Narration voice")
+    String write_voice();
+
+    @Message("Aspect ratio")
+    String write_aspect();
+
+    @Message("Burn the subtitles into the picture")
+    String write_burn_in();
+
+    @Message("Hold the film for a reviewer before publishing")
+    String write_review();
+
+    @Message("Make the film")
+    String write_submit();
+
+    @Message("Shape the storyboard first")
+    String write_preview();
+
+    @Message("Storyboard editing is not offered by this deployment yet: submit the text directly.")
+    String write_no_preview();
+
+    @Message("The story was not accepted:")
+    String errors_title();
+
+    @Message("Storyboard")
+    String board_title();
+
+    @Message("Shot {n}")
+    String board_shot(int n);
+
+    @Message("Prompt")
+    String board_prompt();
+
+    @Message("Narration")
+    String board_narration();
+
+    @Message("Duration (seconds)")
+    String board_duration();
+
+    @Message("Transition to the next shot")
+    String board_transition();
+
+    @Message("Constellations in view (IAU abbreviations, comma-separated)")
+    String board_constellations();
+
+    @Message("Move up")
+    String board_up();
+
+    @Message("Move down")
+    String board_down();
+
+    @Message("Delete")
+    String board_delete();
+
+    @Message("Add a shot")
+    String board_add();
+
+    @Message("Make the film from this storyboard")
+    String board_submit();
+
+    @Message("{#when state}{#is ENRICHING}Planning the shots{#is SCREENING}Screening{#is QUEUED}Queued{#is GENERATING}Generating"
+            + "{#is ASSEMBLING}Assembling{#is IN_REVIEW}Waiting for review{#is COMPLETED}Completed{#is FAILED}Failed"
+            + "{#is REJECTED}Rejected{#is CANCELED}Canceled{#is PENDING}Pending{#is RUNNING}Running{#is SUCCEEDED}Done"
+            + "{#is APPROVED}Approved{#is CLOSED}Closed{#else}{state}{/when}")
+    String state(String state);
+
+    @Message("{#when reason}{#is MODERATION_BLOCKED}The story was blocked by content moderation."
+            + "{#is REVIEW_REJECTED}A reviewer rejected the film.{#is SHOT_FAILED}A shot could not be generated."
+            + "{#is SHOT_CONTENT_REFUSED}The video model's provider refused a shot's content."
+            + "{#is FRAMES_FLAGGED}Frames of the film were flagged by moderation."
+            + "{#is COST_CAP_EXCEEDED}The film would cost more than this deployment allows."
+            + "{#is DEAD_LETTERED}A stage could not process the story.{#is CANCELED}The story was canceled."
+            + "{#is ENRICHMENT_EMPTY}Nothing in the text could be filmed.{#is TTS_REJECTED}The narration voice is not known."
+            + "{#else}The story failed ({reason}).{/when}")
+    String failure(String reason);
+
+    @Message("Progress")
+    String story_progress();
+
+    @Message("Queue position {position}")
+    String story_queue(String position);
+
+    @Message("about {seconds} s to go")
+    String story_eta(String seconds);
+
+    @Message("Estimate: {shots} shots, {video} s of film, about {render} s of rendering")
+    String story_estimate(Object shots, Object video, Object render);
+
+    @Message("Shots")
+    String story_shots();
+
+    @Message("attempt")
+    String story_attempt();
+
+    @Message("Cancel the story")
+    String story_cancel();
+
+    @Message("Retry with its narration and settings")
+    String story_retry();
+
+    @Message("Copy its settings")
+    String story_copy();
+
+    @Message("Downloads")
+    String story_downloads();
+
+    @Message("Film (MP4)")
+    String story_film();
+
+    @Message("Subtitles (WebVTT)")
+    String story_vtt();
+
+    @Message("Subtitles (SRT)")
+    String story_srt();
+
+    @Message("Manifest (JSON)")
+    String story_manifest();
+
+    @Message("Subtitles")
+    String story_subtitles();
+
+    @Message("Chapters")
+    String story_chapters();
+
+    @Message("Details from the service:")
+    String story_detail();
+
+    @Message("Not found")
+    String not_found_title();
+
+    @Message("There is no such story or review for your tenant.")
+    String not_found();
+
+    @Message("Something went wrong")
+    String error_title();
+
+    @Message("The studio could not reach the Starloom service. Try again in a moment.")
+    String error_text();
+
+    @Message("You may not do this with your roles.")
+    String forbidden();
+
+    @Message("Filter by state")
+    String list_filter();
+
+    @Message("All")
+    String list_all();
+
+    @Message("Show")
+    String list_show();
+
+    @Message("Title")
+    String list_title();
+
+    @Message("State")
+    String list_state();
+
+    @Message("Created")
+    String list_created();
+
+    @Message("Next page")
+    String list_next();
+
+    @Message("No stories yet.")
+    String list_empty();
+
+    @Message("Review queue")
+    String reviews_title();
+
+    @Message("Nothing to review.")
+    String reviews_empty();
+
+    @Message("Cause")
+    String review_cause();
+
+    @Message("Stage")
+    String review_stage();
+
+    @Message("Evidence")
+    String review_evidence();
+
+    @Message("Text span")
+    String review_span();
+
+    @Message("Flagged frame: shot {shot} at {offset} s, score {score}")
+    String review_frame(Object shot, Object offset, Object score);
+
+    @Message("Reason for the decision")
+    String review_reason();
+
+    @Message("Approve")
+    String review_approve();
+
+    @Message("Reject")
+    String review_reject();
+
+    @Message("Decided by {reviewer}: {reason}")
+    String review_decided(Object reviewer, Object reason);
+
+    @Message("Open the story")
+    String review_story();
+
+    @Message("You are signed out.")
+    String signed_out();
+
+    @Message("Sign in again")
+    String sign_in();
+
+    @Message("Untitled story")
+    String untitled();
+}

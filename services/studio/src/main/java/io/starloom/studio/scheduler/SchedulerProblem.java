@@ -1,0 +1,42 @@
+package io.starloom.studio.scheduler;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * A refusal from the scheduler as the pages show it: the status, the problem's detail and its field errors
+ * ({@code errors[] {field, message}}), which the scheduler writes in the story's language.
+ */
+public record SchedulerProblem(int status, String detail, List<Map<String, Object>> errors) {
+
+    @SuppressWarnings("unchecked")
+    public static SchedulerProblem of(Throwable failure) {
+        if (failure instanceof WebApplicationException web) {
+            Response response = web.getResponse();
+            Map<String, Object> body = Map.of();
+            try {
+                if (response.hasEntity()) {
+                    body = response.readEntity(Map.class);
+                }
+            } catch (RuntimeException unreadable) {
+                // An empty or non-JSON body (401, a proxy's page): the status alone says enough.
+            }
+            Object errors = body.get("errors");
+            return new SchedulerProblem(response.getStatus(), String.valueOf(body.getOrDefault("detail", "")),
+                    errors instanceof List<?> list ? (List<Map<String, Object>>) list : List.of());
+        }
+        return new SchedulerProblem(502, "", List.of());
+    }
+
+    public static boolean isStatus(Throwable failure, int status) {
+        return failure instanceof WebApplicationException web && web.getResponse().getStatus() == status;
+    }
+
+    /** A client mistake the page can show next to the form, as opposed to an outage. */
+    public boolean invalidInput() {
+        return status == 400 || status == 409 || status == 413 || status == 422 || status == 429;
+    }
+}

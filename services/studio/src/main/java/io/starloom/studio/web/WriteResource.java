@@ -1,0 +1,114 @@
+package io.starloom.studio.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.starloom.studio.config.StudioConfig;
+import io.starloom.studio.domain.StoryForm;
+import io.starloom.studio.domain.StoryboardDraft;
+import io.starloom.studio.scheduler.SchedulerApi;
+import io.starloom.studio.scheduler.SchedulerProblem;
+
+/** Write a story, shape its storyboard where the deployment offers the preview, submit it. */
+@Path("/")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class WriteResource {
+    private final SchedulerApi scheduler;
+    private final StudioConfig config;
+    private final Pages pages;
+    private final Template write;
+    private final Template storyboard;
+
+    WriteResource(@RestClient SchedulerApi scheduler, StudioConfig config, Pages pages, @Location("write.html") Template write,
+            @Location("storyboard.html") Template storyboard) {
+        this.scheduler = scheduler;
+        this.config = config;
+        this.pages = pages;
+        this.write = write;
+        this.storyboard = storyboard;
+    }
+
+    /** The write page; with {@code from}, prefilled with that story's settings ("copy its settings"). */
+    @GET
+    public Uni<Response> page(@RestQuery String from) {
+        if (from == null || from.isBlank()) {
+            return Uni.createFrom().item(writePage(StoryForm.fresh(), null, false, 200));
+        }
+        return scheduler.story(from).map(story -> writePage(StoryForm.copyOf(story), null, false, 200));
+    }
+
+    /** {@code action=submit} makes the film from the text; {@code action=preview} opens the storyboard editor. */
+    @POST
+    @Path("stories")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> submit(@BeanParam StoryForm form, @RestForm String action) {
+        if (!"preview".equals(action)) {
+            return submit(form, form.body());
+        }
+        return scheduler.previewStoryboard(form.body())
+                .map(preview -> boardPage(form, StoryboardDraft.fromPreview(preview), null, 200))
+                .onFailure(failure -> SchedulerProblem.isStatus(failure, 404))
+                .recoverWithItem(() -> writePage(form, null, true, 200))
+                .onFailure(failure -> SchedulerProblem.of(failure).invalidInput())
+                .recoverWithItem(failure -> writePage(form, SchedulerProblem.of(failure), false, SchedulerProblem.of(failure).status()));
+    }
+
+    /** An editing action on the storyboard, or {@code action=submit} to make the film from it. */
+    @POST
+    @Path("storyboard")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> edit(@BeanParam StoryForm form, @RestForm String action, @RestForm List<String> prompt,
+            @RestForm List<String> narration, @RestForm List<String> duration, @RestForm List<String> transition,
+            @RestForm List<String> constellations) {
+        StoryboardDraft draft = StoryboardDraft.fromForm(prompt, narration, duration, transition, constellations);
+        if (!"submit".equals(action)) {
+            draft.apply(action);
+            return Uni.createFrom().item(boardPage(form, draft, null, 200));
+        }
+        Map<String, Object> body = new java.util.LinkedHashMap<>(form.body());
+        body.put("storyboard", draft.body());
+        return scheduler.submit(body)
+                .map(story -> Response.seeOther(URI.create("/stories/" + story.get("id"))).build())
+                .onFailure(failure -> SchedulerProblem.of(failure).invalidInput())
+                .recoverWithItem(failure -> boardPage(form, draft, SchedulerProblem.of(failure), SchedulerProblem.of(failure).status()));
+    }
+
+    private Uni<Response> submit(StoryForm form, Map<String, Object> body) {
+        return scheduler.submit(body)
+                .map(story -> Response.seeOther(URI.create("/stories/" + story.get("id"))).build())
+                .onFailure(failure -> SchedulerProblem.of(failure).invalidInput())
+                .recoverWithItem(failure -> writePage(form, SchedulerProblem.of(failure), false, SchedulerProblem.of(failure).status()));
+    }
+
+    private Response writePage(StoryForm form, SchedulerProblem problem, boolean noPreview, int status) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(pages.of(write).data("form", form).data("options", WriteOptions.of(config)).data("problem", problem)
+                        .data("noPreview", noPreview))
+                .build();
+    }
+
+    private Response boardPage(StoryForm form, StoryboardDraft draft, SchedulerProblem problem, int status) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(pages.of(storyboard).data("form", form).data("draft", draft).data("problem", problem))
+                .build();
+    }
+}
