@@ -123,8 +123,13 @@ public final class Mesh implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
-        // Each service logs in to the broker as its own user, with only its own rights (deploy/broker/broker.xml).
-        builder.environment().putAll(stack.env(module));
+        // Each service logs in to the broker as its own user, with only its own rights (deploy/broker/broker.xml);
+        // the studio is no broker client and gets only the issuer.
+        if (SERVICES.contains(module)) {
+            builder.environment().putAll(stack.env(module));
+        } else {
+            builder.environment().put("STARLOOM_OIDC_URL", stack.env().get("STARLOOM_OIDC_URL"));
+        }
         builder.environment().put("STARLOOM_MEDIA_ROOT", mediaRoot().toString());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(name)));
         builder.environment().putAll(extraEnv);

@@ -60,6 +60,9 @@ public interface StudioMessages {
     @Message("Default for the resolution")
     String write_default();
 
+    @Message("The language's default")
+    String write_default_voice();
+
     @Message("Resolution")
     String write_resolution();
 
@@ -123,19 +126,19 @@ public interface StudioMessages {
     @Message("Make the film from this storyboard")
     String board_submit();
 
-    @Message("{#when state}{#is ENRICHING}Planning the shots{#is SCREENING}Screening{#is QUEUED}Queued{#is GENERATING}Generating"
-            + "{#is ASSEMBLING}Assembling{#is IN_REVIEW}Waiting for review{#is COMPLETED}Completed{#is FAILED}Failed"
-            + "{#is REJECTED}Rejected{#is CANCELED}Canceled{#is PENDING}Pending{#is RUNNING}Running{#is SUCCEEDED}Done"
-            + "{#is APPROVED}Approved{#is CLOSED}Closed{#else}{state}{/when}")
+    @Message("{#when state}{#is 'ENRICHING'}Planning the shots{#is 'SCREENING'}Screening{#is 'QUEUED'}Queued{#is 'GENERATING'}Generating"
+            + "{#is 'ASSEMBLING'}Assembling{#is 'IN_REVIEW'}Waiting for review{#is 'COMPLETED'}Completed{#is 'FAILED'}Failed"
+            + "{#is 'REJECTED'}Rejected{#is 'CANCELED'}Canceled{#is 'PENDING'}Pending{#is 'RUNNING'}Running{#is 'SUCCEEDED'}Done{#is 'DISPATCHED'}Sent to a worker{#is 'GENERATED'}Generated{#is 'SCREENED'}Screened"
+            + "{#is 'APPROVED'}Approved{#is 'CLOSED'}Closed{#else}{state}{/when}")
     String state(String state);
 
-    @Message("{#when reason}{#is MODERATION_BLOCKED}The story was blocked by content moderation."
-            + "{#is REVIEW_REJECTED}A reviewer rejected the film.{#is SHOT_FAILED}A shot could not be generated."
-            + "{#is SHOT_CONTENT_REFUSED}The video model's provider refused a shot's content."
-            + "{#is FRAMES_FLAGGED}Frames of the film were flagged by moderation."
-            + "{#is COST_CAP_EXCEEDED}The film would cost more than this deployment allows."
-            + "{#is DEAD_LETTERED}A stage could not process the story.{#is CANCELED}The story was canceled."
-            + "{#is ENRICHMENT_EMPTY}Nothing in the text could be filmed.{#is TTS_REJECTED}The narration voice is not known."
+    @Message("{#when reason}{#is 'MODERATION_BLOCKED'}The story was blocked by content moderation."
+            + "{#is 'REVIEW_REJECTED'}A reviewer rejected the film.{#is 'SHOT_FAILED'}A shot could not be generated."
+            + "{#is 'SHOT_CONTENT_REFUSED'}The video model's provider refused a shot's content."
+            + "{#is 'FRAMES_FLAGGED'}Frames of the film were flagged by moderation."
+            + "{#is 'COST_CAP_EXCEEDED'}The film would cost more than this deployment allows."
+            + "{#is 'DEAD_LETTERED'}A stage could not process the story.{#is 'CANCELED'}The story was canceled."
+            + "{#is 'ENRICHMENT_EMPTY'}Nothing in the text could be filmed.{#is 'TTS_REJECTED'}The narration voice is not known."
             + "{#else}The story failed ({reason}).{/when}")
     String failure(String reason);
 

@@ -35,6 +35,14 @@ public record SchedulerProblem(int status, String detail, List<Map<String, Objec
         return failure instanceof WebApplicationException web && web.getResponse().getStatus() == status;
     }
 
+    /**
+     * The deployment does not offer the endpoint: 404, or 405 where the path matches another operation's template
+     * (the scheduler's {@code /v1/storyboards:preview} before it exists).
+     */
+    public static boolean notOffered(Throwable failure) {
+        return isStatus(failure, 404) || isStatus(failure, 405) || isStatus(failure, 501);
+    }
+
     /** A client mistake the page can show next to the form, as opposed to an outage. */
     public boolean invalidInput() {
         return status == 400 || status == 409 || status == 413 || status == 422 || status == 429;

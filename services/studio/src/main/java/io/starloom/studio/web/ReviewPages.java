@@ -47,7 +47,7 @@ public class ReviewPages {
 
     @GET
     public Uni<TemplateInstance> list(@RestQuery String state, @RestQuery String pageToken) {
-        String wanted = STATES.contains(state) ? state : "pending";
+        String wanted = state != null && STATES.contains(state) ? state : "pending";
         return scheduler.reviews(wanted, pageToken == null || pageToken.isBlank() ? null : pageToken)
                 .map(page -> pages.of(reviews).data("page", page).data("state", wanted));
     }

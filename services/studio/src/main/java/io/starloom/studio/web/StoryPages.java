@@ -61,7 +61,7 @@ public class StoryPages {
     @GET
     @SuppressWarnings("unchecked")
     public Uni<TemplateInstance> list(@RestQuery String state, @RestQuery String pageToken) {
-        String wanted = STATES.contains(state) ? state : "";
+        String wanted = state != null && STATES.contains(state) ? state : "";
         return scheduler.stories(config.pageSize(), pageToken == null || pageToken.isBlank() ? null : pageToken).map(page -> {
             List<Map<String, Object>> all = (List<Map<String, Object>>) page.getOrDefault("stories", List.of());
             List<Map<String, Object>> shown = wanted.isEmpty() ? all

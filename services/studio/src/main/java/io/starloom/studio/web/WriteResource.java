@@ -58,7 +58,7 @@ public class WriteResource {
 
     /** {@code action=submit} makes the film from the text; {@code action=preview} opens the storyboard editor. */
     @POST
-    @Path("stories")
+    @Path("write")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> submit(@BeanParam StoryForm form, @RestForm String action) {
         if (!"preview".equals(action)) {
@@ -66,7 +66,7 @@ public class WriteResource {
         }
         return scheduler.previewStoryboard(form.body())
                 .map(preview -> boardPage(form, StoryboardDraft.fromPreview(preview), null, 200))
-                .onFailure(failure -> SchedulerProblem.isStatus(failure, 404))
+                .onFailure(SchedulerProblem::notOffered)
                 .recoverWithItem(() -> writePage(form, null, true, 200))
                 .onFailure(failure -> SchedulerProblem.of(failure).invalidInput())
                 .recoverWithItem(failure -> writePage(form, SchedulerProblem.of(failure), false, SchedulerProblem.of(failure).status()));
