@@ -46,7 +46,7 @@ class RenderedOverlaysTest {
     static final List<String> OVERLAYS = Manifests.OVERLAYS;
     static final String GPU_RESOURCE = "nvidia.com/gpu";
     static final String GPU_PRESENT = "nvidia.com/gpu.present";
-    private static final Set<String> QUARKUS_SERVICES = Set.of("scheduler", "enrichment", "moderation", "postprocess", "inference-worker");
+    private static final Set<String> QUARKUS_SERVICES = Set.of("scheduler", "enrichment", "moderation", "postprocess", "inference-worker", "studio");
     /** Custom resources fabric8 has no model for; their fields are checked by ScalingTest. */
     private static final Set<String> CUSTOM_KINDS = Set.of("keda.sh/v1alpha1/ScaledObject", "keda.sh/v1alpha1/TriggerAuthentication");
 
