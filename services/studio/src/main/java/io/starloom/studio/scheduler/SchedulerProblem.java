@@ -31,7 +31,7 @@ public record SchedulerProblem(int status, String detail, List<Map<String, Objec
         return new SchedulerProblem(502, "", List.of());
     }
 
-    public static boolean isStatus(Throwable failure, int status) {
+    private static boolean isStatus(Throwable failure, int status) {
         return failure instanceof WebApplicationException web && web.getResponse().getStatus() == status;
     }
 

@@ -1,6 +1,8 @@
 package io.starloom.studio.web;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +77,7 @@ public class StoryPages {
         if (token == null || token.toString().isEmpty()) {
             return "";
         }
-        return "/stories?state=" + state + "&pageToken=" + java.net.URLEncoder.encode(token.toString(), java.nio.charset.StandardCharsets.UTF_8);
+        return "/stories?state=" + state + "&pageToken=" + URLEncoder.encode(token.toString(), StandardCharsets.UTF_8);
     }
 
     @GET

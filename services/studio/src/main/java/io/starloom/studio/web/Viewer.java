@@ -13,7 +13,6 @@ import io.starloom.studio.i18n.UiLocale;
 @RequestScoped
 public class Viewer {
     public static final String REVIEWER = "reviewer";
-    public static final String WRITER = "story-writer";
 
     private final SecurityIdentity identity;
     private final UiLocale locale;
@@ -38,10 +37,6 @@ public class Viewer {
 
     public boolean reviewer() {
         return identity.hasRole(REVIEWER);
-    }
-
-    public boolean writer() {
-        return identity.hasRole(WRITER);
     }
 
     public String lang() {

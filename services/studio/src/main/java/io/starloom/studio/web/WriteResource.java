@@ -1,6 +1,7 @@
 package io.starloom.studio.web;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -84,7 +85,7 @@ public class WriteResource {
             draft.apply(action);
             return Uni.createFrom().item(boardPage(form, draft, null, 200));
         }
-        Map<String, Object> body = new java.util.LinkedHashMap<>(form.body());
+        Map<String, Object> body = new LinkedHashMap<>(form.body());
         body.put("storyboard", draft.body());
         return scheduler.submit(body)
                 .map(story -> Response.seeOther(URI.create("/stories/" + story.get("id"))).build())
