@@ -41,7 +41,7 @@ class AudioMixTest {
 
     @Test
     void speechDucksTheBedAndTheMixIsMeasured() {
-        List<String> args = AudioMix.firstPass(List.of(new AudioMix.Voice(Path.of("/a.wav"), 250), new AudioMix.Voice(Path.of("/b.wav"), 4000)),
+        List<String> args = AudioMix.firstPass(List.of(new AudioMix.Voice(Path.of("/a.wav"), 250), new AudioMix.Voice(Path.of("/b.wav"), 4000)), List.of(),
                 Path.of("/bed.wav"), false, -8, 10, Path.of("/mix.wav"));
         String graph = args.get(args.indexOf("-filter_complex") + 1);
         assertTrue(graph.contains("[0:a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,adelay=250:all=1[v0]"), graph);

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,18 +27,12 @@ import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Transition;
 import io.starloom.proto.v1.VideoFormat;
 
-/**
- * For docs/benchmarks.md, opt-in: assembling a 6-shot, ~30 s 1280x720 film (16 fps clips → 24 fps, four kinds
- * of transition, espeak-ng narration, generated music, two subtitle tracks, chapters, poster, manifest) and
- * the same ffmpeg command lines replayed bare; espeak-ng's time per second of speech; framerate vs
- * minterpolate. Needs espeak-ng.
- * {@code ./mvnw -o -q -pl services/postprocess test -Dtest=FilmBenchmarkTest -Dstarloom.benchmark=true}
- */
+/** temporary profiling version */
 @EnabledIfSystemProperty(named = "starloom.benchmark", matches = "true")
 class FilmBenchmarkTest {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
-    private static final String[] ZH = { "安德洛墨达被锁在海边的岩石上，夜空中银河横贯。", "她的母亲卡西奥佩娅夸耀自己的美貌，激怒了海神。",
-        "突然，海怪破浪而出，天空电闪雷鸣。", "英仙座珀耳修斯骑着飞马从远方飞来。", "他举起美杜莎的头颅，海怪化作了石头。", "众神把他们升上夜空，化作了星座。" };
+    private static final String[] ZH = { "仙女被锁在海边的岩石上。", "母亲夸耀美貌，激怒了海神。", "海怪破浪而出，电闪雷鸣。",
+        "英雄骑着飞马从远方飞来。", "他举起头颅，海怪化作石头。", "众神把他们升上夜空。" };
     private static final String[] EN = { "Andromeda is chained to a rock by the sea.", "Her mother boasted, and the sea god was angry.",
         "The monster rises and lightning splits the sky.", "Perseus flies in on winged sandals.", "He lifts the Gorgon's head; the monster turns to stone.",
         "The gods raise them all into the night sky." };
@@ -45,105 +40,111 @@ class FilmBenchmarkTest {
     @TempDir
     Path temp;
 
-    /** Times every ffmpeg run of the assembler and replays it bare (plain ProcessBuilder) to time the same command line. */
-    static final class ReplayingTool extends FfmpegTool {
-        long toolNanos;
-        long replayNanos;
-        final List<String> graphs = new ArrayList<>();
+    static final class ProfilingTool extends FfmpegTool {
+        final Map<String, Long> passes = new LinkedHashMap<>();
+        long bareNanos;
+        long encodeBareNanos;
 
         @Override
         public ToolResult run(Executable executable, List<String> arguments, Duration timeout) {
             long start = System.nanoTime();
             ToolResult result = super.run(executable, arguments, timeout);
-            toolNanos += System.nanoTime() - start;
+            String label = executable == Executable.FFPROBE ? "ffprobe" : String.join(" ", arguments).contains("print_format=json") ? "audio mix + loudness"
+                    : arguments.contains("libx264") ? "encode" : arguments.contains("-frames:v") ? "poster" : "other ffmpeg";
+            passes.merge(label, System.nanoTime() - start, Long::sum);
             if (executable == Executable.FFMPEG) {
-                int graph = arguments.indexOf("-filter_complex");
-                if (graph >= 0) {
-                    graphs.add(arguments.get(graph + 1));
+                long bare = bareRun(arguments);
+                bareNanos += bare;
+                if (label.equals("encode")) {
+                    encodeBareNanos += bare;
                 }
-                replayNanos += replay(arguments);
+            }
+            if (label.equals("encode")) {
+                if (Boolean.getBoolean("starloom.benchmark.keep")) {
+                    keep(arguments);
+                }
             }
             return result;
         }
 
-        private long replay(List<String> arguments) {
+        private static void keep(List<String> arguments) {
             try {
-                Path ffmpeg = Path.of(org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.ffmpeg.class));
-                List<String> command = new ArrayList<>(List.of(ffmpeg.toString()));
-                command.addAll(arguments);
-                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-                builder.environment().putAll(Map.of("LD_LIBRARY_PATH", ffmpeg.getParent().toString()));
-                long start = System.nanoTime();
-                int exit = builder.start().waitFor();
-                long took = System.nanoTime() - start;
-                if (exit != 0) {
-                    throw new IllegalStateException("replay failed: " + exit);
+                Path keep = Path.of("/tmp/film2/keep");
+                Files.createDirectories(keep);
+                StringBuilder sh = new StringBuilder("ffmpeg");
+                for (String a : arguments) {
+                    if (a.startsWith("file:") && !a.endsWith("film.mp4")) {
+                        Path p = Path.of(a.substring(5));
+                        Path copy = keep.resolve(p.getFileName());
+                        Files.copy(p, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        a = "file:" + copy;
+                    }
+                    sh.append(" '").append(a).append("'");
                 }
-                return took;
+                Files.writeString(keep.resolve("encode.sh"), sh.toString());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
     }
 
+    static long bareRun(List<String> arguments) {
+        try {
+        Path ffmpeg = Path.of(org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.ffmpeg.class));
+        List<String> command = new ArrayList<>(List.of(ffmpeg.toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(Map.of("LD_LIBRARY_PATH", ffmpeg.getParent().toString()));
+        long start = System.nanoTime();
+        int exit = builder.start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("bare ffmpeg failed: " + exit);
+        }
+        return System.nanoTime() - start;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void sixShotFilm() throws Exception {
-        ReplayingTool tool = new ReplayingTool();
+        ProfilingTool tool = new ProfilingTool();
         Path root = temp.resolve("media");
         FileSystemMediaStore store = new FileSystemMediaStore(root);
-        MediaSettings settings = new MediaSettings(24, Duration.ofMillis(500), "veryfast", 20, TIMEOUT, Duration.ofSeconds(30), 1.25, -8);
+        MediaSettings settings = new MediaSettings(24, Duration.ofMillis(500), System.getProperty("preset", "veryfast"),
+                Integer.getInteger("crf", 20), TIMEOUT, Duration.ofSeconds(30), 1.25, -8);
         EspeakEngine espeak = new EspeakEngine("espeak-ng", "cmn-latn-pinyin", "en-us", 150, Duration.ofSeconds(60));
         Narrator narrator = new Narrator(NarrationPolicy.orFail(espeak), store);
         MediaProbe probe = new MediaProbe(tool, settings);
         FilmAssembler assembler = new FilmAssembler(tool, probe, store, settings, narrator, new MusicLibrary(Optional.empty()));
 
-        for (Language language : List.of(Language.LANGUAGE_ZH, Language.LANGUAGE_EN)) {
-            String[] lines = language == Language.LANGUAGE_ZH ? ZH : EN;
-            long ttsNanos = 0;
-            double spoken = 0;
-            for (int k = 0; k < lines.length; k++) {
-                long start = System.nanoTime();
-                Path audio = narrator.narrate("tts-" + language, k, lines[k], language, "").audio().orElseThrow();
-                ttsNanos += System.nanoTime() - start;
-                spoken += Durations.toNanos(probe.probe(audio).getDuration()) / 1e9;
-            }
-            System.out.printf("TTS espeak-ng %s: %.1f s of speech in %d ms = %.3f s per second of narration%n", language, spoken,
-                    ttsNanos / 1_000_000, ttsNanos / 1e9 / spoken);
-        }
-
         Path shots = root.resolve("stories/clips/shots");
         Transition[] transitions = { Transition.TRANSITION_CROSSFADE, Transition.TRANSITION_FADE_BLACK, Transition.TRANSITION_DIP_WHITE,
             Transition.TRANSITION_SLIDE, Transition.TRANSITION_CUT, Transition.TRANSITION_CROSSFADE };
         AssembleFilmCommand.Builder command = AssembleFilmCommand.newBuilder().setStoryId("bench").setLanguage(Language.LANGUAGE_ZH)
-                .setTitle("仙女座").setTranslationLanguage(Language.LANGUAGE_EN)
+                .setTitle("仙女座").setTranslationLanguage(Language.LANGUAGE_EN).setBurnInSubtitles(Boolean.getBoolean("burn"))
                 .setOutput(VideoFormat.newBuilder().setWidth(1280).setHeight(720).setFps(24));
         for (int k = 0; k < 6; k++) {
             Path clip = TestClips.make(tool, shots.resolve(String.format("shot-%03d-a1.mp4", k)),
-                    "testsrc2=size=1280x720:rate=16,hue=h=" + (k * 60), 81 / 16.0);
+                    "testsrc2=size=1280x720:rate=16,hue=h=" + (k * 60), 86 / 16.0);
             command.addClips(ClipRef.newBuilder().setShotIndex(k).setUri(clip.toUri().toString()).setNarration(ZH[k])
                     .setNarrationTranslation(EN[k]).setTransitionOut(transitions[k]).setBeat("第" + (k + 1) + "幕"));
             narrator.narrate("bench", k, ZH[k], Language.LANGUAGE_ZH, "");
         }
-        for (int run = 1; run <= 2; run++) {
-            tool.toolNanos = 0;
-            tool.replayNanos = 0;
+        for (int run = 1; run <= Integer.getInteger("runs", 2); run++) {
+            tool.passes.clear();
+            tool.bareNanos = 0;
+            tool.encodeBareNanos = 0;
+            String load = Files.readString(Path.of("/proc/loadavg")).strip();
             long start = System.nanoTime();
             Film film = assembler.assemble(command.build());
-            long total = System.nanoTime() - start - tool.replayNanos;
+            long total = System.nanoTime() - start - tool.bareNanos;
+            long bare = tool.bareNanos;
             double seconds = Durations.toNanos(film.getDuration()) / 1e9;
-            System.out.printf("film benchmark run %d: %.2f s film 1280x720@24 assembled in %d ms (%.2fx real time); the same ffmpeg "
-                    + "command lines bare: %d ms; assembler/ffmpeg = %.2f%n", run, seconds, total / 1_000_000, seconds / (total / 1e9),
-                    tool.replayNanos / 1_000_000, (double) total / tool.replayNanos);
+            long tools = tool.passes.values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf("RUN %d load %s: %.2f s film in %d ms (%.2fx real time); bare all %d ms, bare encode %d ms; ratio %.2f; passes %s; java %d ms%n", run, load,
+                    seconds, total / 1_000_000, seconds / (total / 1e9), bare / 1_000_000, tool.encodeBareNanos / 1_000_000, (double) total / bare,
+                    tool.passes.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() / 1_000_000).toList(), (total - tools) / 1_000_000);
         }
-
-        Path clip = shots.resolve("shot-000-a1.mp4");
-        for (String filter : List.of("fps=24", "framerate=fps=24", "minterpolate=fps=24:mi_mode=blend", "minterpolate=fps=24:mi_mode=mci")) {
-            long start = System.nanoTime();
-            tool.run(FfmpegTool.Executable.FFMPEG, List.of("-hide_banner", "-loglevel", "error", "-i", "file:" + clip, "-vf", filter,
-                    "-f", "null", "-"), TIMEOUT).requireSuccess(filter);
-            System.out.printf("rate conversion 16→24 fps of a 5 s 1280x720 clip with %s: %d ms (bare replay included in the tool time)%n",
-                    filter, (System.nanoTime() - start) / 2_000_000);
-        }
-        Files.deleteIfExists(clip);
     }
 }
