@@ -160,9 +160,11 @@ class FilmBenchmarkTest {
             tool.commands.clear();
             tool.keep = Files.createDirectories(temp.resolve("replay-" + run));
             String load = Files.readString(Path.of("/proc/loadavg")).strip();
+            long cpuBefore = cpuNanos();
             long start = System.nanoTime();
             Film film = assembler.assemble(command.build());
             long total = System.nanoTime() - start;
+            long cpu = cpuNanos() - cpuBefore;
             long replayed = 0;
             for (List<String> line : tool.commands) {
                 replayed += tool.bare(line);
@@ -170,14 +172,80 @@ class FilmBenchmarkTest {
             assembled.add(total);
             bare.add(replayed);
             System.out.printf("film benchmark run %d (load %s): %.2f s film 1280x720@24 %s crf %d assembled in %d ms (%.2fx real time); "
-                    + "its %d ffmpeg command lines bare, one after another: %d ms; assembler/bare = %.2f; time per pass (the sound's "
+                    + "CPU %d ms (JVM and its children); its %d ffmpeg command lines bare, one after another: %d ms; assembler/bare = %.2f; time per pass (the sound's "
                     + "run beside the pictures'): %s%n", run, load, Durations.toNanos(film.getDuration()) / 1e9, preset, crf,
-                    total / 1_000_000, Durations.toNanos(film.getDuration()) / 1e9 / (total / 1e9), tool.commands.size(),
+                    total / 1_000_000, Durations.toNanos(film.getDuration()) / 1e9 / (total / 1e9), cpu / 1_000_000, tool.commands.size(),
                     replayed / 1_000_000, (double) total / replayed,
                     tool.passes.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() / 1_000_000 + " ms").toList());
         }
         System.out.printf("film benchmark median of %d: assembled %d ms, bare %d ms%n", runs, median(assembled) / 1_000_000,
                 median(bare) / 1_000_000);
+    }
+
+    /**
+     * TTS time per second of narration: espeak-ng (the port's offline engine) for both languages, and the English offline
+     * voices it was compared with — flite (slt, kal) and festival's HTS slt voice — through their command lines, when
+     * installed. Also prints the length and sample rate of what each said, for docs/benchmarks.md.
+     */
+    @Test
+    void ttsTimePerSecondOfSpeech() throws Exception {
+        FfmpegTool tool = new FfmpegTool();
+        MediaProbe probe = new MediaProbe(tool, new MediaSettings(24, Duration.ofMillis(500), "veryfast", 20, TIMEOUT, Duration.ofSeconds(30),
+                1.25, -8));
+        EspeakEngine espeak = new EspeakEngine("espeak-ng", "cmn-latn-pinyin", "en-us", 150, Duration.ofSeconds(60));
+        for (Language language : List.of(Language.LANGUAGE_ZH, Language.LANGUAGE_EN)) {
+            String[] lines = language == Language.LANGUAGE_ZH ? ZH : EN;
+            long nanos = 0;
+            double spoken = 0;
+            for (int k = 0; k < lines.length; k++) {
+                Path wav = temp.resolve("espeak-" + language + "-" + k + ".wav");
+                long start = System.nanoTime();
+                espeak.synthesize(lines[k], language, espeak.defaultVoice(language), wav);
+                nanos += System.nanoTime() - start;
+                spoken += Durations.toNanos(probe.probe(wav).getDuration()) / 1e9;
+            }
+            System.out.printf("TTS espeak-ng %s: %.1f s of speech in %d ms = %.3f s per second of narration%n", language, spoken,
+                    nanos / 1_000_000, nanos / 1e9 / spoken);
+        }
+        Path text = Files.writeString(temp.resolve("en.txt"), String.join(" ", EN));
+        Map<String, List<String>> others = new LinkedHashMap<>();
+        others.put("flite slt", List.of("flite", "-voice", "slt", "-f", text.toString(), "-o", temp.resolve("flite-slt.wav").toString()));
+        others.put("flite kal", List.of("flite", "-voice", "kal", "-f", text.toString(), "-o", temp.resolve("flite-kal.wav").toString()));
+        others.put("festival hts slt", List.of("text2wave", "-eval", "(voice_cmu_us_slt_arctic_hts)", text.toString(), "-o",
+                temp.resolve("festival-slt.wav").toString()));
+        for (Map.Entry<String, List<String>> engine : others.entrySet()) {
+            Path wav = Path.of(engine.getValue().get(engine.getValue().size() - 1));
+            long start = System.nanoTime();
+            int exit;
+            try {
+                exit = new ProcessBuilder(engine.getValue()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            } catch (IOException notInstalled) {
+                System.out.printf("TTS %s: not installed%n", engine.getKey());
+                continue;
+            }
+            long nanos = System.nanoTime() - start;
+            if (exit != 0 || !Files.exists(wav)) {
+                System.out.printf("TTS %s: failed (%d)%n", engine.getKey(), exit);
+                continue;
+            }
+            double spoken = Durations.toNanos(probe.probe(wav).getDuration()) / 1e9;
+            System.out.printf("TTS %s (English): %.1f s of speech in %d ms = %.3f s per second of narration%n", engine.getKey(), spoken,
+                    nanos / 1_000_000, nanos / 1e9 / spoken);
+        }
+    }
+
+    /**
+     * CPU time of this JVM and of its finished children (the ffmpeg runs), user and system: on a shared machine this, not the
+     * wall time, says what the assembly asks of two cores.
+     */
+    private static long cpuNanos() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // Fields 16 and 17 of proc(5) (cutime, cstime), counted from the state field (3): in clock ticks of 10 ms.
+        long childTicks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        long own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        return own + childTicks * 10_000_000L;
     }
 
     private static long median(List<Long> values) {
