@@ -33,6 +33,10 @@ public class NarrationProducer {
         engines.put(DashScopeSpeechEngine.NAME, new DashScopeSpeechEngine(dashscope.baseUrl(), dashscope.apiKey(),
                 dashscope.model(), dashscope.chineseVoice(), dashscope.englishVoice(), config.timeout()));
         NarrationPolicy english = policy(engines, config.english().engine(), config.english().fallback(), "starloom.tts.english.");
+        if (NarrationPolicy.SILENCE.equals(config.fallback().strip()) && english.fallback().isPresent()) {
+            // Neither festival nor espeak-ng installed: English stays silent like Chinese, rather than failing.
+            english = english.silentWhenAllUnavailable();
+        }
         return policy(engines, config.engine(), config.fallback(), "starloom.tts.").withEnglish(english);
     }
 

@@ -9,7 +9,8 @@ import io.starloom.proto.v1.Language;
  * silent, or the story fails. English may have a policy of its own (festival's voice is English only).
  *
  * @param fallback the engine that speaks when {@code primary} is unavailable
- * @param silentWhenUnavailable with no fallback engine: true leaves the shot without speech, false fails the story
+ * @param silentWhenUnavailable when no engine can speak (the primary and any fallback): true leaves the shot without
+ *        speech, false fails the story
  * @param english the policy for English narration, when it differs from this one
  */
 public record NarrationPolicy(SpeechEngine primary, Optional<SpeechEngine> fallback, boolean silentWhenUnavailable,
@@ -27,6 +28,11 @@ public record NarrationPolicy(SpeechEngine primary, Optional<SpeechEngine> fallb
 
     public static NarrationPolicy orElse(SpeechEngine primary, SpeechEngine fallback) {
         return new NarrationPolicy(primary, fallback == primary ? Optional.empty() : Optional.of(fallback), false, Optional.empty());
+    }
+
+    /** This policy, but a shot stays silent rather than failing when its fallback is unavailable too. */
+    public NarrationPolicy silentWhenAllUnavailable() {
+        return new NarrationPolicy(primary, fallback, true, english);
     }
 
     /** This policy for Chinese, {@code english} for English. */

@@ -56,8 +56,7 @@ public class Narrator {
                 try {
                     return speak(fallback, storyId, shotIndex, text, spoken, fallback.defaultVoice(spoken), why);
                 } catch (SpeechUnavailableException second) {
-                    throw new NarrationException(NarrationException.TTS_UNAVAILABLE, "shot " + shotIndex + ": " + why
-                            + "; the fallback " + fallback.name() + " too: " + second.getMessage());
+                    why += "; the fallback " + fallback.name() + " too: " + second.getMessage();
                 }
             }
             if (policy.silentWhenUnavailable()) {

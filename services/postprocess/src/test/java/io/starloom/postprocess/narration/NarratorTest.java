@@ -92,5 +92,14 @@ class NarratorTest {
         Narration chinese = narrator.narrate("s3", 1, "牛郎挑着担子。", Language.LANGUAGE_ZH, "");
         assertEquals("zf_xiaobei", chinese.voice());
         assertEquals("", chinese.note(), "Chinese goes to the top-level engine, not English's");
+
+        Narration silent = new Narrator(NarrationPolicy.orFail(up()).withEnglish(NarrationPolicy.orElse(festivalMissing, down())
+                .silentWhenAllUnavailable()), store).narrate("s3", 2, "Altair answers.", Language.LANGUAGE_EN, "");
+        assertTrue(silent.audio().isEmpty(), "neither English engine there: silence, as configured");
+        assertTrue(silent.note().contains("the fallback openai too"), silent.note());
+        NarrationException failed = assertThrows(NarrationException.class, () -> new Narrator(NarrationPolicy.orFail(up())
+                .withEnglish(NarrationPolicy.orElse(festivalMissing, down())), store).narrate("s3", 3, "Deneb.", Language.LANGUAGE_EN, ""));
+        assertTrue(failed.getMessage().startsWith("shot 3: festival is unavailable") && failed.getMessage().contains("the fallback openai too"),
+                failed.getMessage());
     }
 }
