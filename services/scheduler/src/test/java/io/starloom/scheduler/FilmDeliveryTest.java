@@ -1,6 +1,7 @@
 package io.starloom.scheduler;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,8 @@ class FilmDeliveryTest {
         String id = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("text", "Orion rises. The Scorpion follows.", "voice", "en-us", "aspectRatio", "9-16", "burnInSubtitles", true))
                 .when().post("/v1/stories").then().statusCode(202).extract().path("id");
+        given().auth().oauth2(token).when().get("/v1/stories/" + id).then().statusCode(200)
+                .body("voice", is("en-us")).body("aspectRatio", is("9-16")).body("burnInSubtitles", is(true));
         Storyboard storyboard = Stories.storyboard(2).toBuilder().setTranslationLanguage(Language.LANGUAGE_ZH)
                 .setShots(0, Stories.storyboard(2).getShots(0).toBuilder().setTransitionOut(Transition.TRANSITION_DIP_WHITE)
                         .setBeat("Orion rises").setNarrationTranslation("猎户座升起"))

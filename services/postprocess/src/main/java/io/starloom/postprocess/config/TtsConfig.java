@@ -11,7 +11,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "starloom.tts")
 public interface TtsConfig {
 
-    /** {@code espeak} (offline, the default), {@code openai} (any /v1/audio/speech server) or {@code dashscope}. */
+    /**
+     * {@code espeak} (offline, the default), {@code festival} (offline, English only), {@code openai} (any
+     * /v1/audio/speech server) or {@code dashscope}: speaks Chinese, and English unless {@link #english()} says otherwise.
+     */
     @WithDefault("espeak")
     String engine();
 
@@ -27,11 +30,39 @@ public interface TtsConfig {
     @WithDefault("60s")
     Duration timeout();
 
+    English english();
+
     Espeak espeak();
+
+    Festival festival();
 
     OpenAi openai();
 
     DashScope dashscope();
+
+    /**
+     * English narration's own engine and fallback: by default festival's HTS voice, and espeak-ng en-us where
+     * festival (or its voice package) is not installed. Set both to the top-level values to speak English
+     * like Chinese.
+     */
+    interface English {
+        @WithDefault("festival")
+        String engine();
+
+        /** As {@link TtsConfig#fallback()}. */
+        @WithDefault("espeak")
+        String fallback();
+    }
+
+    /** Debian's festival: {@code text2wave} with an HTS voice (package festvox-us-slt-hts). */
+    interface Festival {
+        @WithDefault("text2wave")
+        String executable();
+
+        /** A festival voice name: {@code voice_<name>} must exist. */
+        @WithDefault("cmu_us_slt_arctic_hts")
+        String englishVoice();
+    }
 
     /** Debian's espeak-ng. */
     interface Espeak {

@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Singleton;
 
@@ -40,7 +44,7 @@ import io.starloom.proto.v1.VideoFormat;
 /**
  * Edits a story's clips into its finished film: narration spoken by the configured TTS engine (or found
  * already spoken, see {@link Narrator}), shots held so that no sentence is cut, a music bed chosen by mood
- * and ducked under the speech, the mix normalised to −16 LUFS, storyboard transitions, subtitles timed to
+ * with the sound a model made with its clips, ducked under the speech, the mix normalised to −16 LUFS, storyboard transitions, subtitles timed to
  * the speech as SRT, WebVTT and soft tracks (a second language when the storyboard has a translation),
  * optionally burned in, one chapter per shot, a poster and a manifest with checksums. Clip lengths come
  * from ffprobe, never from the command. Everything is made in a work directory and then put into the store,
@@ -143,6 +147,7 @@ public class FilmAssembler {
         List<String> beats = command.getClipsList().stream().map(ClipRef::getBeat).toList();
         List<Chapters.Chapter> chapters = Chapters.of(timeline, beats, narrations);
         Mood mood = Mood.of(narrations, command.getStyle());
+        List<AudioMix.Ambience> ambience = ambience(command, timeline);
 
         try (WorkDirectory work = store.newWorkDirectory()) {
             Path dir = work.path();
@@ -162,20 +167,31 @@ public class FilmAssembler {
             }
             Path metadata = Files.writeString(dir.resolve("chapters.txt"), Chapters.ffmetadata(command.getTitle(), chapters),
                     StandardCharsets.UTF_8);
-            MixedAudio mix = mixAudio(command, plan, speech, mood, dir);
-            List<FilmCommandLine.BurnedCue> burned = command.getBurnInSubtitles()
-                    ? burnedCues(subtitles, format, dir) : List.of();
+            // The sound (music, mix, loudness, AAC) is made on its own thread while the pictures encode here.
+            ExecutorService soundWorker = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "film-sound-" + storyId));
             Path film = dir.resolve(FILM_FILE);
-            FilmCommandLine commandLine = new FilmCommandLine(clips, clipFps, plan, format.getWidth(), format.getHeight(), burned,
-                    mix.file(), mix.loudnorm(), tracks, metadata, settings.x264Preset(),
-                    settings.crf(), film);
-            ToolResult encoded = tool.run(Executable.FFMPEG, commandLine.arguments(), settings.encodeTimeout());
-            if (!encoded.succeeded()) {
-                blameClip(command, clips);
-                encoded.requireSuccess("encoding the film of story " + storyId);
+            Path poster = dir.resolve(POSTER_FILE);
+            try {
+                Future<Path> sound = soundWorker.submit(() -> soundtrack(command, plan, speech, ambience, mood, dir));
+                List<FilmCommandLine.BurnedCue> burned = command.getBurnInSubtitles()
+                        ? burnedCues(subtitles, format, dir) : List.of();
+                Path pictures = dir.resolve("pictures.mp4");
+                FilmCommandLine commandLine = new FilmCommandLine(clips, clipFps, plan, format.getWidth(), format.getHeight(), burned,
+                        settings.x264Preset(), settings.crf());
+                ToolResult encoded = tool.run(Executable.FFMPEG, commandLine.videoArguments(posterFrame(timeline), pictures, poster),
+                        settings.encodeTimeout());
+                if (!encoded.succeeded()) {
+                    sound.cancel(true);
+                    blameClip(command, clips);
+                    encoded.requireSuccess("encoding the film of story " + storyId);
+                }
+                Path aac = awaitSound(sound);
+                tool.run(Executable.FFMPEG, FilmCommandLine.muxArguments(pictures, aac, tracks, metadata, film), settings.encodeTimeout())
+                        .requireSuccess("muxing the film of story " + storyId);
+            } finally {
+                soundWorker.shutdownNow();
             }
             ProbeMediaResponse result = probeOwnOutput(film);
-            Path poster = poster(film, timeline, dir);
 
             Film.Builder stored = Film.newBuilder();
             List<FilmManifest.Entry> entries = new ArrayList<>();
@@ -233,28 +249,32 @@ public class FilmAssembler {
     }
 
     private double speechLength(AssembleFilmCommand command, int position, Path audio) {
+        return requireSound(audio, UnassemblableFilmException.UNREADABLE_NARRATION,
+                describe(position, command.getClips(position)) + ": its narration audio");
+    }
+
+    /** The length of a file that must hold sound; the story fails with {@code reason} when it does not. */
+    private double requireSound(Path audio, String reason, String what) {
         ProbeMediaResponse media;
         try {
             media = probe.probe(audio);
         } catch (UnreadableMediaException e) {
-            throw new UnassemblableFilmException(UnassemblableFilmException.UNREADABLE_NARRATION,
-                    describe(position, command.getClips(position)) + ": its narration audio is not readable: " + e.getMessage());
+            throw new UnassemblableFilmException(reason, what + " is not readable: " + e.getMessage());
         }
         double seconds = Durations.toNanos(media.getDuration()) / 1e9;
         boolean hasAudio = media.getStreamsList().stream().anyMatch(s -> s.getKind() == MediaStream.Kind.KIND_AUDIO);
         if (!hasAudio || seconds <= 0) {
-            throw new UnassemblableFilmException(UnassemblableFilmException.UNREADABLE_NARRATION,
-                    describe(position, command.getClips(position)) + ": its narration audio holds no sound");
+            throw new UnassemblableFilmException(reason, what + " holds no sound");
         }
         return seconds;
     }
 
-    /** The mixed sound and the loudnorm filter that brings it to the target. */
-    private record MixedAudio(Path file, String loudnorm) {
-    }
-
-    /** The speech and the music bed mixed, at exactly the film's length; see {@link AudioMix}. */
-    private MixedAudio mixAudio(AssembleFilmCommand command, FilmPlan plan, List<Narration> speech, Mood mood, Path dir) {
+    /**
+     * The speech, the music bed and the clips' own sound mixed, normalised and encoded as the film's AAC track, at exactly
+     * the film's length; see {@link AudioMix}.
+     */
+    private Path soundtrack(AssembleFilmCommand command, FilmPlan plan, List<Narration> speech, List<AudioMix.Ambience> ambience,
+            Mood mood, Path dir) {
         FilmTimeline timeline = plan.timeline();
         double seconds = timeline.totalFrames() / (double) timeline.fps();
         List<AudioMix.Voice> voices = new ArrayList<>();
@@ -269,10 +289,60 @@ public class FilmAssembler {
             return generated;
         });
         Path mix = dir.resolve("mix.wav");
-        ToolResult mixed = tool.run(Executable.FFMPEG, AudioMix.firstPass(voices, bed, track.isPresent(), settings.musicGainDb(),
+        ToolResult mixed = tool.run(Executable.FFMPEG, AudioMix.firstPass(voices, ambience, bed, track.isPresent(), settings.musicGainDb(),
                 seconds, mix), settings.encodeTimeout());
         mixed.requireSuccess("mixing the sound of story " + command.getStoryId());
-        return new MixedAudio(mix, AudioMix.secondPass(mixed.stderr()).orElse("anull"));
+        Path aac = dir.resolve("sound.m4a");
+        tool.run(Executable.FFMPEG, AudioMix.encode(mix, AudioMix.secondPass(mixed.stderr()).orElse("anull"), seconds, aac),
+                settings.encodeTimeout()).requireSuccess("encoding the sound of story " + command.getStoryId());
+        return aac;
+    }
+
+    /** The sound thread's result; its failure is rethrown as it was thrown there. */
+    private static Path awaitSound(Future<Path> sound) {
+        try {
+            return sound.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MediaToolException("interrupted while the film's sound was made");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new MediaToolException("making the film's sound failed: " + e.getCause());
+        }
+    }
+
+    /**
+     * The sound a model made with each clip, placed at its shot's start and lasting at most the shot; the shots without one
+     * are skipped.
+     */
+    private List<AudioMix.Ambience> ambience(AssembleFilmCommand command, FilmTimeline timeline) {
+        List<AudioMix.Ambience> sounds = new ArrayList<>();
+        for (int k = 0; k < command.getClipsCount(); k++) {
+            ClipRef clip = command.getClips(k);
+            if (clip.getAudioUri().isBlank()) {
+                continue;
+            }
+            Path audio;
+            try {
+                audio = store.localFile(clip.getAudioUri());
+            } catch (MediaReferenceException e) {
+                throw new UnassemblableFilmException(e.reason(), describe(k, clip) + ": its audio: " + e.getMessage());
+            } catch (MediaNotFoundException e) {
+                throw new UnassemblableFilmException(UnassemblableFilmException.CLIP_NOT_FOUND,
+                        describe(k, clip) + ": its audio: " + e.getMessage());
+            }
+            requireSound(audio, UnassemblableFilmException.UNREADABLE_CLIP, describe(k, clip) + ": its audio");
+            long start = timeline.shotStartMillis(k);
+            sounds.add(new AudioMix.Ambience(audio, start, timeline.shotEndMillis(k) - start));
+        }
+        return sounds;
+    }
+
+    /** The frame in the middle of the first shot's own span. */
+    private static long posterFrame(FilmTimeline timeline) {
+        return Math.round((timeline.spanStartMillis(0) + timeline.spanEndMillis(0)) / 2000.0 * timeline.fps());
     }
 
     private static List<FilmCommandLine.BurnedCue> burnedCues(Subtitles subtitles, VideoFormat format, Path dir) {
@@ -285,17 +355,6 @@ public class FilmAssembler {
             cues.add(new FilmCommandLine.BurnedCue(png, cue.startMillis() / 1000.0, cue.endMillis() / 1000.0, top));
         }
         return cues;
-    }
-
-    /** A frame from the middle of the first shot's own span. */
-    private Path poster(Path film, FilmTimeline timeline, Path dir) {
-        Path poster = dir.resolve(POSTER_FILE);
-        double at = (timeline.spanStartMillis(0) + timeline.spanEndMillis(0)) / 2000.0;
-        tool.run(Executable.FFMPEG, List.of("-hide_banner", "-nostdin", "-loglevel", "error", "-y",
-                "-ss", String.format(Locale.ROOT, "%.3f", at), "-i", "file:" + film.toAbsolutePath(),
-                "-frames:v", "1", "-q:v", "3", "-f", "image2", "-c:v", "mjpeg", "file:" + poster.toAbsolutePath()),
-                settings.probeTimeout()).requireSuccess("taking the poster frame");
-        return poster;
     }
 
     /**

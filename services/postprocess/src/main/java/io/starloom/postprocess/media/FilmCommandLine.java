@@ -9,19 +9,21 @@ import java.util.StringJoiner;
 import io.starloom.proto.v1.Transition;
 
 /**
- * The ffmpeg invocation that edits clips into the film. Every clip is normalised to the output: scaled
- * to fill the frame and centre-cropped (so 16:9 clips fill a 9:16 or 1:1 film), square pixels, slowed
- * and held as the plan says, converted to the output rate by blending neighbouring frames
- * ({@code framerate}, see docs/benchmarks.md for why not {@code minterpolate}) and trimmed to its exact
- * frame count. The shots are joined by their storyboard transitions (xfade fade, fadeblack, fadewhite,
- * slideleft; concat for cuts); burned-in subtitles are overlaid as pictures; the loudness-normalised
- * mix becomes AAC; the subtitle tracks are soft {@code mov_text} with language tags; chapters and title
- * come from an ffmetadata file; H.264 High with the MP4 index up front. Paths are passed with the
- * {@code file:} protocol so that no file name is ever read as another protocol or an option.
+ * The two ffmpeg invocations that make the film. {@link #videoArguments} edits the pictures: every clip
+ * is normalised to the output — scaled to fill the frame and centre-cropped (so 16:9 clips fill a 9:16
+ * or 1:1 film), square pixels, slowed and held as the plan says, converted to the output rate by
+ * blending neighbouring frames ({@code framerate}, see docs/benchmarks.md for why not
+ * {@code minterpolate}) and trimmed to its exact frame count; the shots are joined by their storyboard
+ * transitions (xfade fade, fadeblack, fadewhite, slideleft; concat for cuts); burned-in subtitles are
+ * overlaid as pictures; H.264 High into a bare MP4, and the poster frame taken from the same graph as a
+ * JPEG, so the film is never decoded again. The sound is encoded meanwhile ({@link AudioMix#encode}).
+ * {@link #muxArguments} then copies pictures and sound into the delivered MP4 without re-encoding
+ * either, with the subtitle tracks as soft {@code mov_text} with language tags, chapters and title from
+ * an ffmetadata file, and the MP4 index up front. Paths are passed with the {@code file:} protocol so
+ * that no file name is ever read as another protocol or an option.
  */
 record FilmCommandLine(List<Path> clips, List<Double> clipFps, FilmPlan plan, int width, int height,
-        List<BurnedCue> burnedCues, Path audio, String loudnorm, List<SubtitleTrack> subtitleTracks, Path metadata,
-        String x264Preset, int crf, Path output) {
+        List<BurnedCue> burnedCues, String x264Preset, int crf) {
 
     /** A subtitle picture shown from {@code startSeconds} to {@code endSeconds}, at {@code y} from the top. */
     record BurnedCue(Path png, double startSeconds, double endSeconds, int y) {
@@ -32,23 +34,36 @@ record FilmCommandLine(List<Path> clips, List<Double> clipFps, FilmPlan plan, in
     }
 
     private static final String FILM = "film";
-    private static final String AUDIO = "mix";
+    private static final String POSTER = "poster";
 
-    List<String> arguments() {
+    /** @param posterFrame the film frame that becomes the poster */
+    List<String> videoArguments(long posterFrame, Path video, Path poster) {
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-nostats", "-loglevel", "error", "-y"));
         clips.forEach(clip -> args.addAll(List.of("-i", "file:" + clip.toAbsolutePath())));
         burnedCues.forEach(cue -> args.addAll(List.of("-i", "file:" + cue.png().toAbsolutePath())));
-        int audioInput = clips.size() + burnedCues.size();
-        args.addAll(List.of("-i", "file:" + audio.toAbsolutePath()));
+        long frame = Math.max(0, Math.min(posterFrame, plan.timeline().totalFrames() - 1));
+        args.addAll(List.of("-filter_complex", filterGraph() + ";[" + FILM + "]split=2[" + FILM + "out][" + POSTER + "in];[" + POSTER
+                + "in]trim=start_frame=" + frame + ":end_frame=" + (frame + 1) + "[" + POSTER + "]",
+                "-map", "[" + FILM + "out]", "-c:v", "libx264", "-profile:v", "high", "-preset", x264Preset, "-crf", String.valueOf(crf),
+                "-pix_fmt", "yuv420p", "-r", String.valueOf(plan.timeline().fps()), "-fps_mode", "cfr", "-f", "mp4",
+                "file:" + video.toAbsolutePath(),
+                "-map", "[" + POSTER + "]", "-frames:v", "1", "-q:v", "3", "-c:v", "mjpeg", "-f", "image2", "-update", "1",
+                "file:" + poster.toAbsolutePath()));
+        return args;
+    }
+
+    /** The delivered film: the encoded pictures and sound copied, soft subtitles, chapters, index up front. */
+    static List<String> muxArguments(Path video, Path audio, List<SubtitleTrack> subtitleTracks, Path metadata, Path output) {
+        List<String> args = new ArrayList<>(List.of("-hide_banner", "-nostdin", "-nostats", "-loglevel", "error", "-y",
+                "-i", "file:" + video.toAbsolutePath(), "-i", "file:" + audio.toAbsolutePath()));
         for (SubtitleTrack track : subtitleTracks) {
             args.addAll(List.of("-f", "srt", "-i", "file:" + track.srt().toAbsolutePath()));
         }
-        int metadataInput = audioInput + 1 + subtitleTracks.size();
-        args.addAll(List.of("-f", "ffmetadata", "-i", "file:" + metadata.toAbsolutePath()));
-        args.addAll(List.of("-filter_complex", filterGraph(audioInput), "-map", "[" + FILM + "]", "-map", "[" + AUDIO + "]"));
+        int metadataInput = 2 + subtitleTracks.size();
+        args.addAll(List.of("-f", "ffmetadata", "-i", "file:" + metadata.toAbsolutePath(), "-map", "0:v:0", "-map", "1:a:0"));
         for (int s = 0; s < subtitleTracks.size(); s++) {
             SubtitleTrack track = subtitleTracks.get(s);
-            args.addAll(List.of("-map", (audioInput + 1 + s) + ":s",
+            args.addAll(List.of("-map", (2 + s) + ":s",
                     "-metadata:s:s:" + s, "language=" + track.language().iso639(),
                     "-metadata:s:s:" + s, "handler_name=" + track.language().trackName(),
                     "-disposition:s:" + s, track.isDefault() ? "default" : "0"));
@@ -56,14 +71,13 @@ record FilmCommandLine(List<Path> clips, List<Double> clipFps, FilmPlan plan, in
         if (!subtitleTracks.isEmpty()) {
             args.addAll(List.of("-c:s", "mov_text"));
         }
-        args.addAll(List.of("-c:v", "libx264", "-profile:v", "high", "-preset", x264Preset, "-crf", String.valueOf(crf),
-                "-pix_fmt", "yuv420p", "-r", String.valueOf(plan.timeline().fps()), "-fps_mode", "cfr", "-c:a", "aac", "-b:a", "160k", "-ar", "48000",
+        args.addAll(List.of("-c:v", "copy", "-c:a", "copy",
                 "-map_metadata", String.valueOf(metadataInput), "-map_chapters", String.valueOf(metadataInput),
                 "-movflags", "+faststart", "-f", "mp4", "file:" + output.toAbsolutePath()));
         return args;
     }
 
-    String filterGraph(int audioInput) {
+    String filterGraph() {
         FilmTimeline timeline = plan.timeline();
         StringJoiner graph = new StringJoiner(";");
         int last = clips.size() - 1;
@@ -91,8 +105,6 @@ record FilmCommandLine(List<Path> clips, List<Double> clipFps, FilmPlan plan, in
                     picture, clips.size() + c, cue.y(), cue.startSeconds(), cue.endSeconds() - 0.001, out));
             picture = out;
         }
-        graph.add("[" + audioInput + ":a]" + loudnorm + ",aresample=48000,atrim=duration=" + timeline.totalSeconds()
-                + ",apad=whole_dur=" + timeline.totalSeconds() + "[" + AUDIO + "]");
         return graph.toString();
     }
 

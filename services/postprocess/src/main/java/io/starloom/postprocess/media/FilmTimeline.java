@@ -84,6 +84,16 @@ public final class FilmTimeline {
         return seconds(fadeFrames[k]);
     }
 
+    /** When shot {@code k}'s first frame (the first of its transition in) is shown, in milliseconds. */
+    public long shotStartMillis(int k) {
+        return millis(2 * startFrames[k]);
+    }
+
+    /** When shot {@code k}'s last frame (the last of its transition out) ends, in milliseconds. */
+    public long shotEndMillis(int k) {
+        return millis(2 * (startFrames[k] + shotFrames[k]));
+    }
+
     /** Start of shot {@code k}'s own span, in milliseconds. */
     public long spanStartMillis(int k) {
         return k == 0 ? 0 : millis(2 * startFrames[k] + fadeFrames[k]);

@@ -38,11 +38,12 @@ public class Narrator {
 
     /**
      * @param language the story's; UNSPECIFIED is detected from the text
-     * @param voice the story's voice for the configured engine; blank for the language's default
+     * @param voice the story's voice for the language's configured engine; blank for the language's default
      * @throws NarrationException when the engine refuses the request, or is unavailable and the policy says fail
      */
     public Narration narrate(String storyId, int shotIndex, String text, Language language, String voice) {
         Language spoken = language == Language.LANGUAGE_UNSPECIFIED ? LanguageDetector.detect(text) : language;
+        NarrationPolicy policy = this.policy.forLanguage(spoken);
         SpeechEngine primary = policy.primary();
         String primaryVoice = voice == null || voice.isBlank() ? primary.defaultVoice(spoken) : voice.strip();
         try {
@@ -55,8 +56,7 @@ public class Narrator {
                 try {
                     return speak(fallback, storyId, shotIndex, text, spoken, fallback.defaultVoice(spoken), why);
                 } catch (SpeechUnavailableException second) {
-                    throw new NarrationException(NarrationException.TTS_UNAVAILABLE, "shot " + shotIndex + ": " + why
-                            + "; the fallback " + fallback.name() + " too: " + second.getMessage());
+                    why += "; the fallback " + fallback.name() + " too: " + second.getMessage();
                 }
             }
             if (policy.silentWhenUnavailable()) {

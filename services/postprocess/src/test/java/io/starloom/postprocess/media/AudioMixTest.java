@@ -41,7 +41,7 @@ class AudioMixTest {
 
     @Test
     void speechDucksTheBedAndTheMixIsMeasured() {
-        List<String> args = AudioMix.firstPass(List.of(new AudioMix.Voice(Path.of("/a.wav"), 250), new AudioMix.Voice(Path.of("/b.wav"), 4000)),
+        List<String> args = AudioMix.firstPass(List.of(new AudioMix.Voice(Path.of("/a.wav"), 250), new AudioMix.Voice(Path.of("/b.wav"), 4000)), List.of(),
                 Path.of("/bed.wav"), false, -8, 10, Path.of("/mix.wav"));
         String graph = args.get(args.indexOf("-filter_complex") + 1);
         assertTrue(graph.contains("[0:a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,adelay=250:all=1[v0]"), graph);
@@ -50,5 +50,19 @@ class AudioMixTest {
         assertTrue(graph.contains("afade=t=in") && graph.contains("afade=t=out:st=7.000"), graph);
         assertTrue(graph.contains("loudnorm=I=-16.0:TP=-1.5:LRA=11.0:print_format=json"), graph);
         assertEquals("file:/mix.wav", args.get(args.indexOf("-f") + 2));
+    }
+
+    @Test
+    void aClipsOwnSoundJoinsTheBedUnderItsShotAndIsDuckedWithIt() {
+        List<String> args = AudioMix.firstPass(List.of(new AudioMix.Voice(Path.of("/a.wav"), 250)),
+                List.of(new AudioMix.Ambience(Path.of("/clip-sound.m4a"), 4500, 2000)), Path.of("/bed.wav"), false, -8, 10, Path.of("/mix.wav"));
+        assertEquals(List.of("file:/a.wav", "file:/clip-sound.m4a", "file:/bed.wav"),
+                args.stream().filter(a -> a.startsWith("file:") && !a.equals("file:/mix.wav")).toList(), "speech, the clip's sound, then music");
+        String graph = args.get(args.indexOf("-filter_complex") + 1);
+        assertTrue(graph.contains("[1:a]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=duration=2.000,"
+                + "afade=t=out:st=1.700:d=0.300,adelay=4500:all=1[amb0]"), graph);
+        assertTrue(graph.contains("[2:a]aresample=48000"), graph);
+        assertTrue(graph.contains("[music][amb0]amix=inputs=2:normalize=0:duration=first[bed]"), graph);
+        assertTrue(graph.indexOf("[bed]") < graph.indexOf("[bed][key]sidechaincompress"), graph);
     }
 }

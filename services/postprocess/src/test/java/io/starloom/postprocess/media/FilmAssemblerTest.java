@@ -310,6 +310,38 @@ class FilmAssemblerTest {
     }
 
     @Test
+    void theSoundAModelMadeWithAClipIsHeardUnderItsShotOnly() throws IOException {
+        Path sounds = Files.createDirectories(root.resolve("stories/ambience/shots"));
+        // 3 s of tone for a 2 s shot: it must stop with its shot, not run on into the next.
+        Path tone = sounds.resolve("shot-001-a1.m4a");
+        TOOL.run(Executable.FFMPEG, List.of("-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
+                "-c:a", "aac", "-f", "mp4", "file:" + tone), TIMEOUT).requireSuccess("making the clip's sound");
+        Film film = speechOnly.assemble(command("ambience", Language.LANGUAGE_EN, clip(0, ""),
+                clip(1, "").toBuilder().setAudioUri(tone.toUri().toString()).build(), clip(3, "")).build());
+
+        Path video = path(film.getVideoUri());
+        double seconds = Durations.toNanos(film.getDuration()) / 1e9;
+        List<double[]> silences = silences(video);
+        // Shot 1 is on screen from 1.5 s (its crossfade in) to 3.5 s (the end of its crossfade out); nothing else sounds.
+        assertEquals(5.0, seconds, 1.0 / FPS);
+        assertTrue(silences.stream().anyMatch(s -> s[0] <= 0.05 && s[1] > 1.3 && s[1] < 1.7), silencesText(silences));
+        assertTrue(silences.stream().noneMatch(s -> s[0] > 1.7 && s[0] < 3.1), silencesText(silences));
+        assertTrue(silences.stream().anyMatch(s -> s[0] > 3.1 && s[0] < 3.6 && s[1] >= seconds - 0.05), silencesText(silences));
+        assertEquals(-16, loudness(video).integrated(), 1.0, "the clip's sound alone is normalised like any mix");
+        JsonNode probe = ffprobe(video);
+        assertEquals(stream(probe, "video", 0).path("duration").asDouble(), stream(probe, "audio", 0).path("duration").asDouble(),
+                1.0 / FPS + 0.03, "audio and video end together");
+
+        Path broken = Files.writeString(sounds.resolve("shot-002-a1.m4a"), "not audio");
+        AssembleFilmCommand badSound = command("ambience-broken", Language.LANGUAGE_EN, clip(0, ""),
+                clip(1, "").toBuilder().setAudioUri(broken.toUri().toString()).build()).build();
+        assertReason(UnassemblableFilmException.UNREADABLE_CLIP, badSound, "shot 1");
+        AssembleFilmCommand missingSound = command("ambience-missing", Language.LANGUAGE_EN, clip(0, ""),
+                clip(1, "").toBuilder().setAudioUri(sounds.resolve("shot-009-a1.m4a").toUri().toString()).build()).build();
+        assertReason(UnassemblableFilmException.CLIP_NOT_FOUND, missingSound, "shot 1");
+    }
+
+    @Test
     void aRefusedVoiceFailsTheStoryNamingTheShot() {
         AssembleFilmCommand command = command("bad-voice", Language.LANGUAGE_EN, clip(0, "Vega.")).setVoice("no-such-voice").build();
         assertReason(NarrationException.TTS_REJECTED, command, "voice 'no-such-voice' not found");

@@ -78,4 +78,28 @@ class NarratorTest {
         assertTrue(failed.getMessage().startsWith("shot 3: openai is unavailable"), failed.getMessage());
         assertTrue(Files.notExists(root.resolve("stories/s2/narration").resolve("shot-003")), "nothing half-written");
     }
+
+    @Test
+    void englishHasItsOwnEngineAndFallbackWhenConfigured() {
+        FileSystemMediaStore store = new FileSystemMediaStore(root);
+        SpeechEngine festivalMissing = new FestivalEngine(root.resolve("no-text2wave").toString(), "cmu_us_slt_arctic_hts",
+                Duration.ofSeconds(5));
+        Narrator narrator = new Narrator(NarrationPolicy.orFail(up()).withEnglish(NarrationPolicy.orElse(festivalMissing, up())), store);
+        Narration english = narrator.narrate("s3", 0, "Vega waits by the river.", Language.LANGUAGE_UNSPECIFIED, "");
+        assertEquals("openai", english.engine(), "festival is not there, so English falls back");
+        assertEquals("af_heart", english.voice());
+        assertTrue(english.note().startsWith("festival is unavailable: text2wave cannot run (Debian package festival)"), english.note());
+        Narration chinese = narrator.narrate("s3", 1, "牛郎挑着担子。", Language.LANGUAGE_ZH, "");
+        assertEquals("zf_xiaobei", chinese.voice());
+        assertEquals("", chinese.note(), "Chinese goes to the top-level engine, not English's");
+
+        Narration silent = new Narrator(NarrationPolicy.orFail(up()).withEnglish(NarrationPolicy.orElse(festivalMissing, down())
+                .silentWhenAllUnavailable()), store).narrate("s3", 2, "Altair answers.", Language.LANGUAGE_EN, "");
+        assertTrue(silent.audio().isEmpty(), "neither English engine there: silence, as configured");
+        assertTrue(silent.note().contains("the fallback openai too"), silent.note());
+        NarrationException failed = assertThrows(NarrationException.class, () -> new Narrator(NarrationPolicy.orFail(up())
+                .withEnglish(NarrationPolicy.orElse(festivalMissing, down())), store).narrate("s3", 3, "Deneb.", Language.LANGUAGE_EN, ""));
+        assertTrue(failed.getMessage().startsWith("shot 3: festival is unavailable") && failed.getMessage().contains("the fallback openai too"),
+                failed.getMessage());
+    }
 }

@@ -21,6 +21,7 @@ public class SpeechStubResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         return Map.of("starloom.tts.engine", "openai", "starloom.tts.fallback", "fail",
+                "starloom.tts.english.engine", "openai", "starloom.tts.english.fallback", "fail",
                 "starloom.tts.openai.base-url", stub.baseUrl().toString());
     }
 

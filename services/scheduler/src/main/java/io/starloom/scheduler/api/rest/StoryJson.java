@@ -7,6 +7,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.starloom.contracts.ProtoNames;
+import io.starloom.proto.v1.AspectRatio;
 import io.starloom.proto.v1.Failure;
 import io.starloom.proto.v1.Film;
 import io.starloom.proto.v1.Finding;
@@ -32,7 +33,10 @@ public record StoryJson(
         @Schema(description = "Moderation findings behind a rejection or a review.") List<FindingJson> findings,
         @Schema(description = "The model profile that renders the shots.") String profile,
         @Schema(description = "Pre-flight estimate of the generation, set before the first shot is sent.", nullable = true) EstimateJson estimate,
-        @Schema(description = "A reviewer must approve the finished film before it is published.") boolean requireReview) {
+        @Schema(description = "A reviewer must approve the finished film before it is published.") boolean requireReview,
+        @Schema(description = "Narration voice as submitted; null for the language's default.", nullable = true) String voice,
+        @Schema(description = "Shape of the picture: 16-9, 9-16 or 1-1.") String aspectRatio,
+        @Schema(description = "The subtitles are drawn into the picture as well as carried as soft tracks.") boolean burnInSubtitles) {
 
     @Schema(name = "GenerationEstimate", description = "What generating the shots is expected to take and cost.")
     public record EstimateJson(int shots, double videoSeconds,
@@ -94,7 +98,9 @@ public record StoryJson(
                 story.getFindingsList().stream().map(StoryJson::finding).toList(), story.getProfile(),
                 story.hasEstimate() ? new EstimateJson(story.getEstimate().getShots(), story.getEstimate().getVideoSeconds(),
                         story.getEstimate().getRenderSeconds(), story.getEstimate().getTypicalHardware(), story.getEstimate().getPriceUsd()) : null,
-                story.getRequireReview());
+                story.getRequireReview(), story.getVoice().isEmpty() ? null : story.getVoice(),
+                ProtoNames.shortName(ProtoNames.isSpecified(story.getAspectRatio()) ? story.getAspectRatio() : AspectRatio.ASPECT_RATIO_16_9),
+                story.getBurnInSubtitles());
     }
 
     private static ShotJson shot(ShotStatus shot) {

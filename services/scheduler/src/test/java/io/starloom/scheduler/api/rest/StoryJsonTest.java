@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import io.starloom.contracts.Failures;
+import io.starloom.proto.v1.AspectRatio;
 import io.starloom.proto.v1.Category;
 import io.starloom.proto.v1.Finding;
 import io.starloom.proto.v1.Language;
@@ -36,6 +37,19 @@ class StoryJsonTest {
         assertThat(json.language()).isNull();
         assertThat(json.resolution()).isEqualTo("720p");
         assertThat(json.failure()).isNull();
+        assertThat(json.voice()).isNull();
+        assertThat(json.aspectRatio()).isEqualTo("16-9");
+        assertThat(json.burnInSubtitles()).isFalse();
+    }
+
+    @Test
+    void theFilmOptionsAreEchoedAsSubmitted() {
+        StoryJson json = StoryJson.of(Story.newBuilder().setVoice("cmn-latn-pinyin").setAspectRatio(AspectRatio.ASPECT_RATIO_9_16)
+                .setBurnInSubtitles(true).build());
+        assertThat(json.voice()).isEqualTo("cmn-latn-pinyin");
+        assertThat(json.aspectRatio()).isEqualTo("9-16");
+        assertThat(json.burnInSubtitles()).isTrue();
+        assertThat(StoryJson.of(Story.newBuilder().setAspectRatio(AspectRatio.ASPECT_RATIO_1_1).build()).aspectRatio()).isEqualTo("1-1");
     }
 
     @Test
