@@ -12,7 +12,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "starloom.previews")
 public interface PreviewConfig {
 
-    /** A preview not answered within this is refused as unavailable (planning takes milliseconds). */
-    @WithDefault("5s")
+    /**
+     * A preview not answered within this is refused as unavailable. Planning takes milliseconds once warm; the
+     * first call to a freshly started enrichment (JIT, key fetch) took over 5 s on a loaded 2-core machine.
+     */
+    @WithDefault("10s")
     Duration deadline();
 }
