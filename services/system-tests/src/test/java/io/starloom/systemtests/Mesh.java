@@ -132,6 +132,8 @@ public final class Mesh implements AutoCloseable {
         }
         builder.environment().put("STARLOOM_MEDIA_ROOT", mediaRoot().toString());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(name)));
+        // The scheduler previews storyboards through enrichment's gRPC.
+        builder.environment().put("STARLOOM_ENRICHMENT_PORT", String.valueOf(ports.get("enrichment")));
         builder.environment().putAll(extraEnv);
         builder.environment().putAll(env);
         Path log = workDir.resolve("logs/" + name + ".log");

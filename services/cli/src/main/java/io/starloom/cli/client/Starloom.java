@@ -34,6 +34,9 @@ import io.starloom.proto.v1.ListStoriesResponse;
 import io.starloom.proto.v1.Story;
 import io.starloom.proto.v1.StoryServiceGrpc;
 import io.starloom.proto.v1.StoryServiceGrpc.StoryServiceBlockingStub;
+import io.starloom.proto.v1.PreviewStoryRequest;
+import io.starloom.proto.v1.Storyboard;
+import io.starloom.proto.v1.StoryboardServiceGrpc;
 import io.starloom.proto.v1.SubmitStoryRequest;
 import io.starloom.proto.v1.WatchStoryRequest;
 import io.starloom.proto.v1.WatchStoryResponse;
@@ -53,6 +56,7 @@ public final class Starloom implements AutoCloseable {
     private final String bearerToken;
     private final ManagedChannel channel;
     private final StoryServiceBlockingStub stories;
+    private final StoryboardServiceGrpc.StoryboardServiceBlockingStub storyboards;
 
     public Starloom(ServerAddress server, String bearerToken) {
         this.server = server;
@@ -64,10 +68,17 @@ public final class Starloom implements AutoCloseable {
             headers.put(AUTHORIZATION, "Bearer " + bearerToken);
         }
         this.stories = StoryServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        this.storyboards = StoryboardServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     }
 
     public Story submit(SubmitStoryRequest request) {
         return call(() -> unary().submitStory(request).getStory());
+    }
+
+    /** The storyboard the story would get; nothing is submitted. */
+    public Storyboard preview(SubmitStoryRequest request) {
+        return call(() -> storyboards.withDeadlineAfter(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .previewStory(PreviewStoryRequest.newBuilder().setStory(request).build()).getStoryboard());
     }
 
     public Story get(String storyId) {

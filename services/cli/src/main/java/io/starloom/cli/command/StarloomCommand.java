@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 /** {@code starloom}: submit star myths, follow them and fetch their films. The connection options apply to every command. */
 @Command(name = "starloom", mixinStandardHelpOptions = true, versionProvider = StarloomCommand.Version.class,
         description = "Turns a star myth, in Chinese or English, into a narrated, subtitled film.",
-        subcommands = { SubmitCommand.class, WatchCommand.class, GetCommand.class, ListCommand.class, CancelCommand.class,
+        subcommands = { SubmitCommand.class, PreviewCommand.class, WatchCommand.class, GetCommand.class, ListCommand.class, CancelCommand.class,
                 DownloadCommand.class },
         footer = { "", "Against a deployment: --server URL with --token JWT (env STARLOOM_SERVER, STARLOOM_TOKEN).",
                 "Against a local devstack: --dev-signing-key PEM with --issuer URL (env STARLOOM_OIDC_SIGNING_KEY, STARLOOM_OIDC_URL),",

@@ -49,6 +49,21 @@ class OptionParsingTest {
     }
 
     @Test
+    void previewTakesTheStoryOptionsOfSubmit() {
+        PreviewCommand preview = new CommandLine(new StarloomCommand())
+                .parseArgs("preview", "--text", "Vega and Altair", "--style", "planetarium", "--language", "en")
+                .subcommand().commandSpec().commandLine().getCommand();
+
+        SubmitStoryRequest request = preview.story.request(preview.story.storyText());
+
+        assertThat(request.getText()).isEqualTo("Vega and Altair");
+        assertThat(request.getStyle()).isEqualTo(Style.STYLE_PLANETARIUM);
+        assertThat(request.getLanguage()).isEqualTo(Language.LANGUAGE_EN);
+        assertThatThrownBy(() -> new CommandLine(new StarloomCommand()).parseArgs("preview", "--text", "x", "--wait"))
+                .as("a preview does not wait for anything").isInstanceOf(CommandLine.ParameterException.class);
+    }
+
+    @Test
     void optionsLeftOutStayUnspecifiedSoTheServerChoosesItsDefaults() {
         SubmitCommand submit = submit("--text", "Orion hunts.");
 

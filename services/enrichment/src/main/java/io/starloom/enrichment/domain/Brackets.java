@@ -16,10 +16,17 @@ public final class Brackets {
     }
 
     public static String balance(String text) {
+        if (!hasBracket(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length() + 4);
         Deque<Character> open = new ArrayDeque<>();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (!mayBeBracket(c)) {
+                out.append(c);
+                continue;
+            }
             int opener = OPEN.indexOf(c);
             int closer = CLOSE.indexOf(c);
             if (opener >= 0) {
@@ -52,6 +59,23 @@ public final class Brackets {
             out.append(open.pop());
         }
         return out.toString();
+    }
+
+    /** A cheap range test first: every bracket and quote above lies in one of these blocks. */
+    private static boolean mayBeBracket(char c) {
+        return c < 0x80 ? c == '"' || c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}'
+                : c >= '\u2018' && c <= '\u201d' || c >= '\u3008' && c <= '\u3011' || c == '\uff08' || c == '\uff09';
+    }
+
+    /** Most prompt parts have no bracket or quote at all: they need no rebuilding. */
+    private static boolean hasBracket(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (mayBeBracket(c) && (c == '"' || OPEN.indexOf(c) >= 0 || CLOSE.indexOf(c) >= 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when every opener has its closer, in order. */

@@ -41,9 +41,31 @@ public final class InstructionFilter {
     private InstructionFilter() {
     }
 
+    /** What a sentence is to the planner. */
+    public enum Kind {
+        /** Part of the story. */
+        STORY,
+        /** Only asks for a picture of something ("生成一段…的视频"). */
+        REQUEST,
+        /** Tries to steer the machine away from the story (ignore the rules, draw something else instead). */
+        STEERING
+    }
+
+    /** The sentence's kind, folded and matched once (the planner asks this of every sentence). */
+    public static Kind classify(String sentence) {
+        String folded = TextFolding.fold(sentence);
+        if (TRIGGERS.stream().noneMatch(folded::contains)) {
+            return Kind.STORY;
+        }
+        if (matches(folded, STEERING)) {
+            return Kind.STEERING;
+        }
+        return matches(folded, REQUEST) ? Kind.REQUEST : Kind.STORY;
+    }
+
     /** True when the sentence addresses the machine rather than telling the story. */
     public static boolean isInstruction(String sentence) {
-        return matches(sentence, STEERING) || matches(sentence, REQUEST);
+        return classify(sentence) != Kind.STORY;
     }
 
     /**
@@ -51,14 +73,10 @@ public final class InstructionFilter {
      * instead), as opposed to merely asking for a picture of something.
      */
     public static boolean isSteering(String sentence) {
-        return matches(sentence, STEERING);
+        return classify(sentence) == Kind.STEERING;
     }
 
-    private static boolean matches(String sentence, List<Pattern> patterns) {
-        String folded = TextFolding.fold(sentence);
-        if (TRIGGERS.stream().noneMatch(folded::contains)) {
-            return false;
-        }
+    private static boolean matches(String folded, List<Pattern> patterns) {
         for (Pattern pattern : patterns) {
             if (pattern.matcher(folded).find()) {
                 return true;

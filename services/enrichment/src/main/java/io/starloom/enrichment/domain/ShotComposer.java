@@ -261,8 +261,7 @@ final class ShotComposer {
     /** The figure a named star belongs to: its Chinese asterism in a Chinese story, else its constellation. */
     private static Optional<String> skyOfStar(SkyData.Star star, StoryReading reading, Knowledge knowledge) {
         if (reading.chineseSky()) {
-            Optional<String> asterism = knowledge.asterisms().values().stream()
-                    .filter(a -> a.stars().stream().anyMatch(s -> s.hip() == star.hip())).map(SkyData.Asterism::zh).findFirst();
+            Optional<String> asterism = knowledge.asterismOfStar(star.hip());
             if (asterism.isPresent()) {
                 return asterism;
             }

@@ -21,6 +21,21 @@ final class SkyView {
 
     /** A sky id ("Lyr", "织女") as a figure with its geometry; empty when the sky has no such figure. */
     static Optional<SkyFigure> figure(String id, Knowledge knowledge, Language language) {
+        return knowledge.derived(new FigureKey(id, language == Language.LANGUAGE_ZH), key -> build(id, knowledge, language));
+    }
+
+    /** The IAU constellation most of a figure's stars lie in (an asterism's Western counterpart), or its own id. */
+    static Optional<String> iauOf(String id, Knowledge knowledge) {
+        return knowledge.derived(new IauKey(id), key -> vote(id, knowledge));
+    }
+
+    private record FigureKey(String id, boolean zh) {
+    }
+
+    private record IauKey(String id) {
+    }
+
+    private static Optional<SkyFigure> build(String id, Knowledge knowledge, Language language) {
         Optional<SkyData.Constellation> constellation = knowledge.constellation(id);
         if (constellation.isPresent()) {
             SkyData.Constellation c = constellation.get();
@@ -31,8 +46,7 @@ final class SkyView {
                 SkyCulture.SKY_CULTURE_CHINESE, a.stars(), a.lines(), true));
     }
 
-    /** The IAU constellation most of a figure's stars lie in (an asterism's Western counterpart), or its own id. */
-    static Optional<String> iauOf(String id, Knowledge knowledge) {
+    private static Optional<String> vote(String id, Knowledge knowledge) {
         if (knowledge.constellation(id).isPresent()) {
             return Optional.of(id);
         }

@@ -1,10 +1,12 @@
 package io.starloom.enrichment.domain;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -81,13 +83,14 @@ public class StoryboardPlanner {
         int number = 0;
         for (String sentence : SentenceSegmenter.sentences(text)) {
             number++;
-            if (InstructionFilter.isInstruction(sentence) && !InstructionFilter.isSteering(sentence)
-                    && ReadingBudget.units(sentence, language) > 0) {
+            InstructionFilter.Kind kind = InstructionFilter.classify(sentence);
+            boolean narrated = ReadingBudget.units(sentence, language) > 0;
+            if (kind == InstructionFilter.Kind.REQUEST && narrated) {
                 requests.add(sentence);
                 requestNumbers.add(number);
-            } else if (InstructionFilter.isInstruction(sentence)) {
+            } else if (kind != InstructionFilter.Kind.STORY) {
                 ignored(assumptions, number);
-            } else if (ReadingBudget.units(sentence, language) > 0) {
+            } else if (narrated) {
                 sentences.add(sentence);
             }
         }
@@ -103,7 +106,10 @@ public class StoryboardPlanner {
         if (sentences.isEmpty()) {
             throw refuse("text", "EMPTY_TEXT", "text has no words to narrate");
         }
-        List<List<Mention>> mentions = sentences.stream().map(knowledge::recognise).toList();
+        // Beats are mostly whole sentences: each distinct text is read against the lexicon once per plan.
+        Map<String, List<Mention>> recognised = new HashMap<>();
+        Function<String, List<Mention>> recognise = t -> recognised.computeIfAbsent(t, knowledge::recognise);
+        List<List<Mention>> mentions = sentences.stream().map(recognise).toList();
         StoryReading reading = StoryReading.of(mentions, knowledge);
 
         // Fit the story into one film.
@@ -119,7 +125,7 @@ public class StoryboardPlanner {
         if (storyUnits > filmUnits) {
             // Too much for one film: keep the most telling beats (each fits one shot), in story order.
             List<String> all = splitter.split(storyText, language);
-            List<Integer> salience = all.stream().map(beat -> salience(knowledge.recognise(beat))).toList();
+            List<Integer> salience = all.stream().map(beat -> salience(recognise.apply(beat))).toList();
             List<Integer> kept = FilmSizer.condense(all, salience, language, limits.maxShots());
             beats = kept.stream().map(all::get).toList();
             plan.setCondensed(true);
@@ -163,7 +169,7 @@ public class StoryboardPlanner {
         List<String> previous = List.of();
         for (int index = 0; index < beats.size(); index++) {
             String beat = beats.get(index);
-            ShotComposer.Composed shot = composer.compose(index, beats.size(), beat, knowledge.recognise(beat), previous, context);
+            ShotComposer.Composed shot = composer.compose(index, beats.size(), beat, recognise.apply(beat), previous, context);
             composed.add(shot);
             previous = shot.characters();
         }

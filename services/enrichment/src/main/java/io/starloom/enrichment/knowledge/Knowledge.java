@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import io.starloom.enrichment.knowledge.SkyData.Asterism;
 import io.starloom.enrichment.knowledge.SkyData.Constellation;
@@ -28,6 +30,9 @@ public final class Knowledge {
     private final Map<String, KeywordData> keywords;
     private final Map<String, List<String>> mythsOfFigure;
     private final Lexicon lexicon;
+    private final Map<Integer, String> asterismOfStar;
+    /** Views derived from this state (star figures as shots carry them), built on first use and dropped with it on reload. */
+    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
     Knowledge(List<Constellation> constellations, List<Asterism> asterisms, List<Star> stars, List<List<double[]>> milkyWay,
             List<FigureData> figures, List<MythData> myths, List<KeywordData> keywords, List<SkyName> skyNames) {
@@ -51,6 +56,9 @@ public final class Knowledge {
         }
         this.mythsOfFigure = ofFigure;
         this.lexicon = lexicon(skyNames);
+        Map<Integer, String> ofStar = new HashMap<>();
+        this.asterisms.values().forEach(a -> a.stars().forEach(star -> ofStar.putIfAbsent(star.hip(), a.zh())));
+        this.asterismOfStar = Collections.unmodifiableMap(ofStar);
     }
 
     private Lexicon lexicon(List<SkyName> skyNames) {
@@ -137,6 +145,20 @@ public final class Knowledge {
 
     public Optional<KeywordData> keyword(String id) {
         return Optional.ofNullable(keywords.get(id));
+    }
+
+    /** The first Chinese asterism (in the sky data's order) whose figure includes the star. */
+    public Optional<String> asterismOfStar(int hip) {
+        return Optional.ofNullable(asterismOfStar.get(hip));
+    }
+
+    /**
+     * A value derived from this knowledge alone, computed once per key: planning asks for the same star figures
+     * in shot after shot and story after story.
+     */
+    @SuppressWarnings("unchecked")
+    public <K, V> V derived(K key, Function<K, V> derive) {
+        return (V) derived.computeIfAbsent(key, k -> derive.apply((K) k));
     }
 
     /** The myths whose cast includes the figure. */

@@ -113,7 +113,8 @@ public class StoryGrpcService implements StoryService {
                 .onFailure().transform(GrpcErrors::toStatus);
     }
 
-    private static Submission submission(SubmitStoryRequest request) {
+    /** The request as a submission, before validation; also what a storyboard preview checks. */
+    static Submission submission(SubmitStoryRequest request) {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (request.getLanguage() == Language.UNRECOGNIZED) {
             errors.add(new FieldError("language", "unknown language value " + request.getLanguageValue()));

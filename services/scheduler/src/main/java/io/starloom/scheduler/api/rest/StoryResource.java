@@ -95,18 +95,23 @@ public class StoryResource {
     public Uni<Response> submit(SubmitStoryBody body,
             @Parameter(description = "Idempotency key, at most 128 characters; the body's requestId wins over it.")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Submission submission = submission(body, idempotencyKey);
+        return callers.submitter().chain(caller -> commands.submit(caller, submission))
+                .map(story -> Response.accepted(StoryJson.of(story)).location(URI.create("/v1/stories/" + story.getId())).build());
+    }
+
+    /** The body as a submission, before validation; also what a storyboard preview checks. */
+    static Submission submission(SubmitStoryBody body, String idempotencyKey) {
         if (body == null) {
             throw new InvalidRequestException(List.of(new FieldError("body", "a JSON story is required")), false);
         }
-        Submission submission = new Submission(body.text(),
+        return new Submission(body.text(),
                 ApiNames.parse("language", body.language(), Language.class, Language.LANGUAGE_UNSPECIFIED),
                 ApiNames.parse("style", body.style(), Style.class, Style.STYLE_CINEMATIC),
                 ApiNames.parse("resolution", body.resolution(), Resolution.class, Resolution.RESOLUTION_720P),
                 body.requestId() != null ? body.requestId() : idempotencyKey, body.profile(), Boolean.TRUE.equals(body.requireReview()),
                 new FilmOptions(body.voice(), ApiNames.parse("aspectRatio", body.aspectRatio(), AspectRatio.class,
                         AspectRatio.ASPECT_RATIO_UNSPECIFIED), Boolean.TRUE.equals(body.burnInSubtitles())));
-        return callers.submitter().chain(caller -> commands.submit(caller, submission))
-                .map(story -> Response.accepted(StoryJson.of(story)).location(URI.create("/v1/stories/" + story.getId())).build());
     }
 
     @GET

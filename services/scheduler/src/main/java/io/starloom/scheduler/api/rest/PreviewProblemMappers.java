@@ -1,0 +1,19 @@
+package io.starloom.scheduler.api.rest;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.starloom.scheduler.domain.EnrichmentUnavailableException;
+
+/** Enrichment out of reach during a preview: 503 problem+json with a Retry-After, never a 500. */
+public class PreviewProblemMappers {
+    /** Enrichment restarts in seconds; a client retrying sooner only adds load. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    @ServerExceptionMapper
+    public Response unavailable(EnrichmentUnavailableException e) {
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
+                .entity(Problem.of("unavailable", "Enrichment unavailable", 503, e.getMessage())).build();
+    }
+}
