@@ -53,9 +53,13 @@ public final class TargetPolicy {
             new Block("fe80::/10", "a link-local address"),
             new Block("fec0::/10", "a site-local address"),
             new Block("ff00::/8", "a multicast address"));
-    /** IPv6 forms that carry an IPv4 address, and where: prefix and the offset of the four bytes. */
-    private static final List<Block> EMBEDDING_V4 = List.of(new Block("::ffff:0:0/96", "12"), new Block("::/96", "12"),
-            new Block("64:ff9b::/96", "12"), new Block("2002::/16", "2"));
+    /**
+     * IPv6 forms that carry an IPv4 address, and where: prefix and the offset of the four bytes. Java turns
+     * IPv4-mapped addresses (::ffff:a.b.c.d) into IPv4 ones when it parses them; {@link #embeddedV4} checks
+     * their bytes in case one arrives as IPv6 anyway.
+     */
+    private static final List<Block> EMBEDDING_V4 = List.of(new Block("::/96", "12"), new Block("64:ff9b::/96", "12"),
+            new Block("2002::/16", "2"));
 
     private final boolean allowHttp;
     private final List<Cidr> allowed;
@@ -97,7 +101,10 @@ public final class TargetPolicy {
             throw new TargetRefusedException("must not carry user info (user:password@)");
         }
         if (uri.getHost() == null) {
-            throw new TargetRefusedException("has no valid host name");
+            // java.net.URI leaves the host of https://2130706433/ unparsed; WHATWG parsers read it as 127.0.0.1.
+            String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority().replaceFirst(":[0-9]*$", "");
+            throw new TargetRefusedException(!authority.isEmpty() && IpLiterals.looksNumeric(authority) ? nonCanonical(authority)
+                    : "has no valid host name");
         }
         if (uri.getRawFragment() != null) {
             throw new TargetRefusedException("must not have a fragment (#…)");
@@ -116,8 +123,7 @@ public final class TargetPolicy {
             literal = Optional.of(literal(host));
         } else if (IpLiterals.looksNumeric(host)) {
             if (!IpLiterals.isCanonicalIpv4(host)) {
-                throw new TargetRefusedException("host " + host + " is an IP address in a non-canonical form (decimal, octal, hex or short); "
-                        + "write it as four decimal numbers a.b.c.d");
+                throw new TargetRefusedException(nonCanonical(host));
             }
             literal = Optional.of(literal(host));
         } else if (host.equals("localhost") || host.endsWith(".localhost")) {
@@ -160,17 +166,36 @@ public final class TargetPolicy {
 
     private static Optional<InetAddress> embeddedV4(InetAddress address) {
         byte[] bytes = address.getAddress();
+        if (isMapped(bytes)) {
+            return Optional.of(v4(bytes, 12));
+        }
         for (Block form : EMBEDDING_V4) {
             if (form.cidr().contains(address)) {
-                int at = Integer.parseInt(form.why());
-                try {
-                    return Optional.of(InetAddress.getByAddress(new byte[] { bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3] }));
-                } catch (UnknownHostException e) {
-                    throw new IllegalStateException("four bytes are an IPv4 address", e);
-                }
+                return Optional.of(v4(bytes, Integer.parseInt(form.why())));
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isMapped(byte[] bytes) {
+        for (int i = 0; i < 10; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
+    }
+
+    private static InetAddress v4(byte[] bytes, int at) {
+        try {
+            return InetAddress.getByAddress(new byte[] { bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3] });
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes are an IPv4 address", e);
+        }
+    }
+
+    private static String nonCanonical(String host) {
+        return "host " + host + " is an IP address in a non-canonical form (decimal, octal, hex or short); write it as four decimal numbers a.b.c.d";
     }
 
     private static InetAddress literal(String host) {
