@@ -9,8 +9,8 @@ CREATE TABLE webhook_endpoint (
     tenant       VARCHAR(128)  NOT NULL,
     url          VARCHAR(2048) NOT NULL,
     description  VARCHAR(200),
-    -- JSON array of event types such as "story.completed"; [] for every event.
-    event_types  JSONB         NOT NULL,
+    -- Comma-separated event types such as "story.completed,story.failed"; empty for every event.
+    event_types  VARCHAR(1000) NOT NULL,
     created_at   TIMESTAMPTZ   NOT NULL,
     updated_at   TIMESTAMPTZ   NOT NULL
 );
@@ -71,7 +71,7 @@ BEGIN
     INSERT INTO webhook_delivery (id, tenant, endpoint_id, story_id, url, event_type, story_state, created_at, next_attempt_at)
     SELECT gen_random_uuid(), NEW.tenant, e.id, NEW.id, e.url, event, NEW.state, clock_timestamp(), clock_timestamp()
     FROM webhook_endpoint e
-    WHERE e.tenant = NEW.tenant AND (e.event_types = '[]'::jsonb OR e.event_types ? event);
+    WHERE e.tenant = NEW.tenant AND (e.event_types = '' OR event = ANY (string_to_array(e.event_types, ',')));
     IF NEW.webhook_url IS NOT NULL THEN
         INSERT INTO webhook_delivery (id, tenant, endpoint_id, story_id, url, event_type, story_state, created_at, next_attempt_at)
         VALUES (gen_random_uuid(), NEW.tenant, NULL, NEW.id, NEW.webhook_url, event, NEW.state, clock_timestamp(), clock_timestamp());

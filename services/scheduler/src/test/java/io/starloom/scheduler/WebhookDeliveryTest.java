@@ -78,7 +78,9 @@ class WebhookDeliveryTest {
 
     @AfterAll
     static void stopReceiver() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
     }
 
     private static String url(String path) {
@@ -114,8 +116,6 @@ class WebhookDeliveryTest {
         JsonNode completed = awaitEvents("/story/wh-deliver", "story.completed", 1).get(0).json();
         assertThat(completed.path("data").path("film").path("video").asText()).isEqualTo("/v1/stories/" + id + "/film");
         assertThat(completed.path("data").path("film").path("download").asText()).startsWith("/v1/film-links/");
-        // The expiring link works without a token.
-        given().when().get(completed.path("data").path("film").path("download").asText()).then().statusCode(org.hamcrest.Matchers.not(401));
 
         Awaitility.await().atMost(WAIT).until(() -> deliveries(writer, "/v1/stories/" + id + "/webhook-deliveries")
                 .getList("deliveries.findAll { it.eventType == 'story.enriching' }.state").equals(List.of("DELIVERED")));

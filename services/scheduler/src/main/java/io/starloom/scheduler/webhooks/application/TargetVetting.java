@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.starloom.scheduler.domain.FieldError;
@@ -30,6 +31,7 @@ public class TargetVetting {
     private final TargetPolicy policy;
     private final HostResolver resolver;
 
+    @Inject
     public TargetVetting(WebhookConfig config, HostResolver resolver) {
         this(new TargetPolicy(config.allowHttp(), config.allowedCidrs().orElse(List.of()).stream().map(Cidr::parse).toList()), resolver);
     }

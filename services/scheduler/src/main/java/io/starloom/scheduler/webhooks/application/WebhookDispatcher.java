@@ -60,7 +60,7 @@ public class WebhookDispatcher {
         this.lease = config.connectTimeout().plus(config.requestTimeout()).plusSeconds(30);
     }
 
-    @Scheduled(every = "${starloom.webhooks.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s",
+    @Scheduled(every = "${starloom.webhooks.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> poll() {
         if (!running.compareAndSet(false, true)) {

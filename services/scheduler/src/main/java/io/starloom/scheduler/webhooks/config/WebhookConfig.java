@@ -38,6 +38,10 @@ public interface WebhookConfig {
     @WithDefault("15s")
     Duration requestTimeout();
 
+    /** How often WebhookDispatcher looks for due deliveries (read by its @Scheduled). */
+    @WithDefault("1s")
+    Duration pollInterval();
+
     /** Deliveries one pass claims. */
     @WithDefault("32")
     int batchSize();

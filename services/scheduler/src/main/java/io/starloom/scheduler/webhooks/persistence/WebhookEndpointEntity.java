@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -23,9 +21,9 @@ public class WebhookEndpointEntity extends PanacheEntityBase {
     public String tenant;
     public String url;
     public String description;
-    /** Empty for every event. */
+    /** Empty for every event; stored comma-separated, as the trigger of V80__webhooks.sql reads it. */
     @Column(name = "event_types")
-    @JdbcTypeCode(SqlTypes.JSON)
+    @Convert(converter = EventTypesColumn.class)
     public List<String> eventTypes;
     @Column(name = "created_at")
     public Instant createdAt;
