@@ -27,6 +27,8 @@ import io.starloom.scheduler.webhooks.application.WebhookEndpoints;
 @APIResponse(responseCode = "401", description = "No valid bearer token was sent (empty body).")
 @APIResponse(responseCode = "403", description = "The token lacks the role the operation needs, or names no tenant.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "Something went wrong on our side; it has been logged.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StoryWebhookSecretResource {
     private final CallerResolver callers;
     private final WebhookEndpoints endpoints;

@@ -44,6 +44,8 @@ import io.starloom.scheduler.webhooks.domain.WebhookNotFoundException;
 @APIResponse(responseCode = "401", description = "No valid bearer token was sent (empty body).")
 @APIResponse(responseCode = "403", description = "The token lacks the role the operation needs, or names no tenant.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "Something went wrong on our side; it has been logged.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class WebhookResource {
     private static final String WEBHOOK_ID = "The endpoint's id.";
 
@@ -87,7 +89,7 @@ public class WebhookResource {
     @GET
     @Path("{id: [^/:]+}")
     @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
-    @Operation(operationId = "getWebhook", summary = "Get an endpoint")
+    @Operation(operationId = "getWebhook", summary = "Get an endpoint", description = "One endpoint of the caller's tenant, without its secret.")
     @APIResponse(responseCode = "200", description = "The endpoint (never its secret).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookJson.class)))
     @APIResponse(responseCode = "404", description = "No such endpoint in the caller's tenant.",
