@@ -38,7 +38,7 @@ public interface WebhookConfig {
     @WithDefault("15s")
     Duration requestTimeout();
 
-    /** How often WebhookDispatcher looks for due deliveries (read by its @Scheduled). */
+    /** How often WebhookDispatcher looks for due deliveries (read by its @Scheduled, which runs at most once a second). */
     @WithDefault("1s")
     Duration pollInterval();
 
