@@ -38,12 +38,12 @@ import io.vertx.core.http.RequestOptions;
  * at a fixed rate (latency counted from when each request was due, so a stalled server cannot hide its
  * queue), then a closed loop at fixed concurrency for the ceiling. Every 202 must be a committed story:
  * afterwards the rows are counted in PostgreSQL. Run it with
- * {@code ./mvnw -o -pl services/scheduler test -Dtest=SubmissionLoadBenchmarkTest -Dstarloom.benchmark=true}
- * ({@code -Dstarloom.benchmark.rate=1000 -Dstarloom.benchmark.seconds=10 -Dstarloom.benchmark.concurrency=64}).
+ * {@code ./mvnw -o -pl services/scheduler test -Dtest=SubmissionLoadBenchmarkTest -Dbenchmark.submission=true} (not starloom.*: the scheduler refuses unknown starloom.* settings)
+ * ({@code -Dbenchmark.rate=1000 -Dbenchmark.seconds=10 -Dbenchmark.concurrency=64}).
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false)
-@EnabledIfSystemProperty(named = "starloom.benchmark", matches = "true")
+@EnabledIfSystemProperty(named = "benchmark.submission", matches = "true")
 class SubmissionLoadBenchmarkTest {
     private static final int TENANTS = 20;
     private static final String BODY = "{\"text\":\"Perseus rides to the rocks where Andromeda is chained; the sea monster rises from the waves.\"}";
@@ -64,9 +64,9 @@ class SubmissionLoadBenchmarkTest {
 
     @Test
     void submissionsPerSecondAndLatency() throws Exception {
-        int rate = Integer.getInteger("starloom.benchmark.rate", 1000);
-        int seconds = Integer.getInteger("starloom.benchmark.seconds", 10);
-        int concurrency = Integer.getInteger("starloom.benchmark.concurrency", 64);
+        int rate = Integer.getInteger("benchmark.rate", 1000);
+        int seconds = Integer.getInteger("benchmark.seconds", 10);
+        int concurrency = Integer.getInteger("benchmark.concurrency", 64);
         String run = Long.toString(System.currentTimeMillis(), 36);
         List<String> tokens = new ArrayList<>();
         for (int t = 0; t < TENANTS; t++) {
