@@ -66,7 +66,8 @@ class WebhooksIT {
         mesh.kill("scheduler");
         mesh.start("scheduler", "scheduler", Map.of("STARLOOM_WEBHOOKS_ALLOW_HTTP", "true", "STARLOOM_WEBHOOKS_ALLOWED_CIDRS", "127.0.0.1/32",
                 "STARLOOM_WEBHOOKS_RETRY_SCHEDULE", "1s,2s,4s", "STARLOOM_WEBHOOKS_POLL_INTERVAL", "1s"));
-        api = new StoryApi(mesh, "webhooks-it");
+        // A tenant of its own per run: a kept devstack database may still hold an earlier run's endpoints.
+        api = new StoryApi(mesh, "webhooks-it-" + Long.toString(System.currentTimeMillis(), 36));
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
