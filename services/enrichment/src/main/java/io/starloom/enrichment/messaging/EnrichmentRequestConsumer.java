@@ -54,12 +54,13 @@ public class EnrichmentRequestConsumer {
     }
 
     private Uni<StoryEvent.Builder> enriched(EnrichStoryCommand command) {
-        StoryInput input = new StoryInput(command.getText(), command.getLanguage(), command.getStyle(), command.getStoryId(),
-                command.getOptions());
+        // A caller's seed replaces the story id as what the shot seeds derive from, so it reproduces them in any story.
+        String seedKey = command.hasSeed() ? "seed:" + Integer.toUnsignedString(command.getSeed()) : command.getStoryId();
+        StoryInput input = new StoryInput(command.getText(), command.getLanguage(), command.getStyle(), seedKey, command.getOptions());
         try {
             // A person's edited storyboard is rendered as edited, once it passes the same checks as any input.
             if (command.hasEditedStoryboard()) {
-                return Uni.createFrom().item(event(edited.normalise(command.getEditedStoryboard(), command.getStoryId())));
+                return Uni.createFrom().item(event(edited.normalise(command.getEditedStoryboard(), seedKey)));
             }
             return rewriter.rewrite(planner.plan(input), command.getOptions().getTranslationLanguage()).map(EnrichmentRequestConsumer::event);
         } catch (UnenrichableStoryException e) {

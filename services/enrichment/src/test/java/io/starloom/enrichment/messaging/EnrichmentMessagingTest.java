@@ -2,6 +2,7 @@ package io.starloom.enrichment.messaging;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,7 @@ import io.starloom.mesh.v1.EnrichStoryCommand;
 import io.starloom.mesh.v1.ModerateTextCommand;
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.proto.v1.Language;
+import io.starloom.proto.v1.Shot;
 import io.starloom.proto.v1.Storyboard;
 import io.starloom.proto.v1.Style;
 
@@ -59,6 +61,21 @@ class EnrichmentMessagingTest {
         assertEquals(List.of("Cas"), storyboard.getShots(1).getConstellationsList());
         assertEquals(Samples.planner().plan(new StoryInput(Samples.story("andromeda.zh.txt"),
                 Language.LANGUAGE_UNSPECIFIED, Style.STYLE_UNSPECIFIED, storyId)), storyboard, "seeds derive from the story id");
+    }
+
+    @Test
+    void aCallersSeedPlansTheSameShotSeedsInAnyStory() {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String unseeded = UUID.randomUUID().toString();
+        String text = Samples.story("andromeda.zh.txt");
+        send(EnrichStoryCommand.newBuilder().setStoryId(first).setText(text).setSeed(-7).build());
+        send(EnrichStoryCommand.newBuilder().setStoryId(second).setText(text).setSeed(-7).build());
+        send(EnrichStoryCommand.newBuilder().setStoryId(unseeded).setText(text).build());
+
+        List<Long> seeds = awaitEvent(first).getStoryEnriched().getStoryboard().getShotsList().stream().map(Shot::getSeed).toList();
+        assertEquals(seeds, awaitEvent(second).getStoryEnriched().getStoryboard().getShotsList().stream().map(Shot::getSeed).toList());
+        assertNotEquals(seeds, awaitEvent(unseeded).getStoryEnriched().getStoryboard().getShotsList().stream().map(Shot::getSeed).toList());
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.starloom.mesh.v1.EnrichStoryCommand;
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.proto.v1.Language;
+import io.starloom.proto.v1.PlanOptions;
 import io.starloom.proto.v1.Shot;
 import io.starloom.proto.v1.Storyboard;
 import io.starloom.scheduler.domain.ShotStatus;
@@ -36,8 +37,15 @@ public class EnrichmentStage implements StageHandler {
 
     @Override
     public Uni<Void> start(StoryEntity story) {
-        return outbox.add(Stage.ENRICH, story.id, EnrichStoryCommand.newBuilder().setStoryId(story.id.toString())
-                .setText(story.text).setLanguage(story.language).setStyle(story.style).build());
+        EnrichStoryCommand.Builder command = EnrichStoryCommand.newBuilder().setStoryId(story.id.toString())
+                .setText(story.text).setLanguage(story.language).setStyle(story.style);
+        if (story.seed != null) {
+            command.setSeed(story.seed.intValue());
+        }
+        if (story.targetSeconds != null) {
+            command.setOptions(PlanOptions.newBuilder().setTargetSeconds(story.targetSeconds));
+        }
+        return outbox.add(Stage.ENRICH, story.id, command.build());
     }
 
     @Override

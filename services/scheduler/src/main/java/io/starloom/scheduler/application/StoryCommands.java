@@ -21,6 +21,7 @@ import io.starloom.scheduler.domain.StoryStatus;
 import io.starloom.scheduler.domain.Submission;
 import io.starloom.scheduler.domain.SubmissionValidator;
 import io.starloom.scheduler.persistence.StoryEntity;
+import io.starloom.scheduler.webhooks.application.StoryWebhooks;
 
 /**
  * What callers may do to stories: submit and cancel. Each is one transaction that also writes the
@@ -38,9 +39,10 @@ public class StoryCommands {
     private final StoryQueries queries;
     private final ServedProfiles profiles;
     private final GenerationStops stops;
+    private final StoryWebhooks storyWebhooks;
 
     public StoryCommands(SchedulerConfig config, StageRouter stages, StoryChanges changes, StoryQueries queries, ServedProfiles profiles,
-            GenerationStops stops) {
+            GenerationStops stops, StoryWebhooks storyWebhooks) {
         this.validator = new SubmissionValidator(config.story().maxTextLength(), config.resolutions(),
                 new NarrationCheck(SchedulerConfig.Narration.capacityOf(config.narration())));
         this.stages = stages;
@@ -48,18 +50,19 @@ public class StoryCommands {
         this.queries = queries;
         this.profiles = profiles;
         this.stops = stops;
+        this.storyWebhooks = storyWebhooks;
     }
 
     /** Accepts a story (or returns the one already accepted under the same request id). */
     public Uni<Story> submit(Caller caller, Submission submission) {
         String profile = validator.validate(submission);
-        return Panache.withTransaction(() -> existing(caller, submission.requestId())
+        return storyWebhooks.check(caller, submission.options()).chain(() -> Panache.withTransaction(() -> existing(caller, submission.requestId())
                 .onItem().ifNull().switchTo(() -> profiles.require(profile, submission.namesProfile())
                         .chain(() -> accept(caller, submission, profile))))
                 .call(story -> changes.committed(story.id))
                 // A concurrent submission with the same key committed first: answer with its story.
                 .onFailure(StoryCommands::isDuplicateRequestId)
-                .recoverWithUni(() -> Panache.withSession(() -> existing(caller, submission.requestId())))
+                .recoverWithUni(() -> Panache.withSession(() -> existing(caller, submission.requestId()))))
                 .map(story -> StoryViews.toStory(story, List.of()));
     }
 
@@ -93,6 +96,7 @@ public class StoryCommands {
         story.resolution = submission.resolution();
         story.profile = profile;
         story.filmOptions(submission.film());
+        story.storyOptions(submission.options());
         story.createdAt = now;
         story.updatedAt = now;
         LOG.infof("story %s accepted for tenant %s (%d characters, profile %s)", story.id, story.tenant,

@@ -116,12 +116,13 @@ public class StoryQueries {
         }
     }
 
-    private record Cursor(Instant createdAt, UUID id) {
-        String encode() {
+    /** A page token: where the last item of the previous page stood in (created, id) order, newest first. */
+    public record Cursor(Instant createdAt, UUID id) {
+        public String encode() {
             return Base64.getUrlEncoder().withoutPadding().encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
         }
 
-        static Cursor parse(String token) {
+        public static Cursor parse(String token) {
             if (token == null || token.isBlank()) {
                 return null;
             }

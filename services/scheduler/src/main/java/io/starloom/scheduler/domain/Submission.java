@@ -10,17 +10,19 @@ import io.starloom.proto.v1.Style;
  * @param profile the model profile the caller named; null or blank for the resolution's
  * @param requireReview the caller asks a reviewer to approve the film before it is published
  * @param film how the film is made: voice, aspect ratio, burned-in subtitles
+ * @param options seed, film length and webhook URL
  */
 public record Submission(String text, Language language, Style style, Resolution resolution, String requestId, String profile,
-        boolean requireReview, FilmOptions film) {
+        boolean requireReview, FilmOptions film, StoryOptions options) {
 
     public Submission {
         film = film == null ? FilmOptions.DEFAULT : film;
+        options = options == null ? StoryOptions.NONE : options;
     }
 
     /** A submission that leaves the profile to the resolution, review to the tenant and the film to its defaults. */
     public Submission(String text, Language language, Style style, Resolution resolution, String requestId) {
-        this(text, language, style, resolution, requestId, null, false, FilmOptions.DEFAULT);
+        this(text, language, style, resolution, requestId, null, false, FilmOptions.DEFAULT, StoryOptions.NONE);
     }
 
     public boolean namesProfile() {

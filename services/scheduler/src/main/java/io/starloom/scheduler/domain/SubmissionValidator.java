@@ -69,6 +69,7 @@ public final class SubmissionValidator {
             errors.add(new FieldError("profile", "a profile name has 1..64 lower-case letters, digits, '.', '_' or '-', e.g. wan2.2-t2v-a14b-480p"));
         }
         errors.addAll(submission.film().errors());
+        errors.addAll(submission.options().errors());
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors, false);
         }

@@ -28,6 +28,7 @@ import io.starloom.proto.v1.Storyboard;
 import io.starloom.proto.v1.Style;
 import io.starloom.scheduler.domain.FilmOptions;
 import io.starloom.scheduler.domain.StoryLifecycle;
+import io.starloom.scheduler.domain.StoryOptions;
 import io.starloom.scheduler.domain.StoryStatus;
 
 /** One submitted story and where it stands. Protobuf messages are kept as their wire bytes. */
@@ -60,6 +61,14 @@ public class StoryEntity extends PanacheEntityBase {
     public AspectRatio aspectRatio;
     @Column(name = "burn_in_subtitles")
     public boolean burnInSubtitles;
+    /** The caller's seed (0..2^32-1); NULL for seeds derived from the story id. */
+    public Long seed;
+    /** Wanted film length; NULL for the planner's choice. */
+    @Column(name = "target_seconds")
+    public Integer targetSeconds;
+    /** Receives the story's state changes (the trigger of V80__webhooks.sql writes the deliveries); NULL for none. */
+    @Column(name = "webhook_url")
+    public String webhookUrl;
     public String title;
     /** A {@code starloom.v1.Storyboard}; read it with {@link #storyboard()}, set it with {@link #plan}. */
     public byte[] storyboard;
@@ -117,6 +126,12 @@ public class StoryEntity extends PanacheEntityBase {
         voice = options.voice().isEmpty() ? null : options.voice();
         aspectRatio = options.aspectRatio();
         burnInSubtitles = options.burnInSubtitles();
+    }
+
+    public void storyOptions(StoryOptions options) {
+        seed = options.seed();
+        targetSeconds = options.targetSeconds() == 0 ? null : options.targetSeconds();
+        webhookUrl = options.webhookUrl();
     }
 
     public Storyboard storyboard() {

@@ -41,6 +41,7 @@ import io.starloom.scheduler.application.StoryWatch;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.domain.FilmOptions;
+import io.starloom.scheduler.domain.StoryOptions;
 import io.starloom.scheduler.domain.Submission;
 
 /** The public StoryService over gRPC: the same operations and rules as the REST API. */
@@ -130,7 +131,8 @@ public class StoryGrpcService implements StoryService {
         }
         return new Submission(request.getText(), request.getLanguage(), request.getStyle(), request.getResolution(),
                 request.getRequestId(), request.getProfile(), request.getRequireReview(),
-                new FilmOptions(request.getVoice(), request.getAspectRatio(), request.getBurnInSubtitles()));
+                new FilmOptions(request.getVoice(), request.getAspectRatio(), request.getBurnInSubtitles()),
+                new StoryOptions(request.hasSeed() ? Integer.toUnsignedLong(request.getSeed()) : null, request.getTargetSeconds(), request.getWebhookUrl()));
     }
 
     /** The file in chunks, read lazily as the client asks for them. */

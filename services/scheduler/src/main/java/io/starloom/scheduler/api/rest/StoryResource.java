@@ -46,6 +46,7 @@ import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.domain.StoryNotReadyException;
 import io.starloom.scheduler.domain.FilmOptions;
+import io.starloom.scheduler.domain.StoryOptions;
 import io.starloom.scheduler.domain.Submission;
 
 /** The public REST API: submit stories, follow them, fetch their films. */
@@ -111,7 +112,8 @@ public class StoryResource {
                 ApiNames.parse("resolution", body.resolution(), Resolution.class, Resolution.RESOLUTION_720P),
                 body.requestId() != null ? body.requestId() : idempotencyKey, body.profile(), Boolean.TRUE.equals(body.requireReview()),
                 new FilmOptions(body.voice(), ApiNames.parse("aspectRatio", body.aspectRatio(), AspectRatio.class,
-                        AspectRatio.ASPECT_RATIO_UNSPECIFIED), Boolean.TRUE.equals(body.burnInSubtitles())));
+                        AspectRatio.ASPECT_RATIO_UNSPECIFIED), Boolean.TRUE.equals(body.burnInSubtitles())),
+                new StoryOptions(body.seed(), body.targetSeconds() == null ? 0 : body.targetSeconds(), body.webhookUrl()));
     }
 
     @GET

@@ -20,5 +20,10 @@ public record SubmitStoryBody(
         @Schema(description = "Narration voice as the configured TTS engine names it (1..64 letters, digits, '.', '_', '-'), "
                 + "e.g. cmn-latn-pinyin or en-us for espeak-ng; the language's default when absent.") String voice,
         @Schema(description = "Shape of the picture: 16-9, 9-16 or 1-1; 16-9 when absent.") String aspectRatio,
-        @Schema(description = "Draw the subtitles into the picture as well; false when absent.") Boolean burnInSubtitles) {
+        @Schema(description = "Draw the subtitles into the picture as well; false when absent.") Boolean burnInSubtitles,
+        @Schema(description = "Seed of the shots' noise, 0..4294967295: the same seed, text and options plan the same shot seeds. "
+                + "Derived from the story's id when absent.") Long seed,
+        @Schema(description = "Wanted film length in seconds, 5..300; the planner's choice when absent.") Integer targetSeconds,
+        @Schema(description = "An https URL that receives this story's state changes as signed webhooks (Standard Webhooks), signed with the "
+                + "tenant's story webhook secret (POST /v1/webhooks:rotateStorySecret). Must resolve to public addresses only.") String webhookUrl) {
 }

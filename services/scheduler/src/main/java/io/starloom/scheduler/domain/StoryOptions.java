@@ -1,0 +1,34 @@
+package io.starloom.scheduler.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Submission options beyond the film's look: a seed for reproducible shots, the wanted film length, and a
+ * URL that receives the story's state changes (checked against SSRF by webhooks.application.TargetVetting).
+ *
+ * @param seed 0..2^32-1, or null for seeds derived from the story id
+ * @param targetSeconds 5..300, or 0 for the planner's choice
+ * @param webhookUrl null for none
+ */
+public record StoryOptions(Long seed, int targetSeconds, String webhookUrl) {
+    public static final StoryOptions NONE = new StoryOptions(null, 0, null);
+    public static final long MAX_SEED = 0xffff_ffffL;
+    public static final int MIN_TARGET_SECONDS = 5;
+    public static final int MAX_TARGET_SECONDS = 300;
+
+    public StoryOptions {
+        webhookUrl = webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl.strip();
+    }
+
+    public List<FieldError> errors() {
+        List<FieldError> errors = new ArrayList<>();
+        if (seed != null && (seed < 0 || seed > MAX_SEED)) {
+            errors.add(new FieldError("seed", "a seed is a whole number from 0 to " + MAX_SEED));
+        }
+        if (targetSeconds != 0 && (targetSeconds < MIN_TARGET_SECONDS || targetSeconds > MAX_TARGET_SECONDS)) {
+            errors.add(new FieldError("targetSeconds", "a film length from " + MIN_TARGET_SECONDS + " to " + MAX_TARGET_SECONDS + " seconds"));
+        }
+        return errors;
+    }
+}
