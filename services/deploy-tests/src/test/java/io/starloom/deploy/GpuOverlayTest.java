@@ -7,7 +7,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -17,38 +21,44 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.starloom.deploy.Manifests.Workload;
 
-/** The gpu overlay's inference pod: one GPU, the Wan2.2 server beside the worker, placed and sized for it. */
+/**
+ * The gpu overlay's inference pods, one pool per model profile: one GPU, the Wan2.2 server beside the worker,
+ * placed and sized for it.
+ */
 class GpuOverlayTest {
-    private static Workload worker;
     private static List<HasMetadata> objects;
 
     @BeforeAll
     static void render() {
         Assumptions.assumeTrue(Manifests.kubectl().isPresent(), "kubectl is not on the PATH (see RenderedOverlaysTest)");
         objects = Manifests.rendered("gpu");
-        List<Workload> gpuPods = Manifests.workloads(objects).stream().filter(w -> RenderedOverlaysTest.isGpuPod(w.template().getSpec())).toList();
-        assertThat(gpuPods).extracting(Workload::name).containsExactly("inference-worker");
-        worker = gpuPods.get(0);
+        assertThat(gpuPools()).extracting(Workload::name).containsExactlyInAnyOrder("inference-worker", "inference-worker-ti2v-5b");
     }
 
-    @Test
-    void engineRunsBesideTheWorkerWithAWholeGpu() {
+    static List<Workload> gpuPools() {
+        return Manifests.workloads(Manifests.rendered("gpu")).stream().filter(w -> RenderedOverlaysTest.isGpuPod(w.template().getSpec())).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("gpuPools")
+    void engineRunsBesideTheWorkerWithAWholeGpu(Workload worker) {
         PodSpec pod = worker.template().getSpec();
         assertThat(pod.getContainers()).extracting(Container::getName).containsExactlyInAnyOrder("inference-worker", "wan-server");
-        Container engine = container("wan-server");
+        Container engine = container(worker, "wan-server");
         Map<String, Quantity> requests = engine.getResources().getRequests();
         Map<String, Quantity> limits = engine.getResources().getLimits();
         assertThat(requests.get(RenderedOverlaysTest.GPU_RESOURCE)).as("GPU request = limit").isEqualTo(limits.get(RenderedOverlaysTest.GPU_RESOURCE));
         assertThat(Quantity.getAmountInBytes(limits.get(RenderedOverlaysTest.GPU_RESOURCE)).intValue()).isGreaterThanOrEqualTo(1);
-        assertThat(RenderedOverlaysTest.quantities(container("inference-worker").getResources().getLimits()))
+        assertThat(RenderedOverlaysTest.quantities(container(worker, "inference-worker").getResources().getLimits()))
                 .as("the worker itself needs no GPU").doesNotContainKey(RenderedOverlaysTest.GPU_RESOURCE);
         // The worker talks to the engine over the pod's loopback, where the engine alone listens.
-        assertThat(RenderedOverlaysTest.env(container("inference-worker"), "STARLOOM_BACKEND_URL")).contains("http://127.0.0.1:8091");
+        assertThat(RenderedOverlaysTest.env(container(worker, "inference-worker"), "STARLOOM_BACKEND_URL")).contains("http://127.0.0.1:8091");
         assertThat(engine.getCommand()).contains("--host", "127.0.0.1", "--port", "8091");
     }
 
-    @Test
-    void placedOnGpuNodesByFeatureDiscoveryLabels() {
+    @ParameterizedTest
+    @MethodSource("gpuPools")
+    void placedOnGpuNodesByFeatureDiscoveryLabels(Workload worker) {
         PodSpec pod = worker.template().getSpec();
         assertThat(RenderedOverlaysTest.requiredNodeTerms(pod)).anySatisfy(r -> {
             assertThat(r.getKey()).isEqualTo(RenderedOverlaysTest.GPU_PRESENT);
@@ -66,10 +76,11 @@ class GpuOverlayTest {
         assertThat(pod.getPriorityClassName()).isEqualTo("starloom-inference");
     }
 
-    @Test
-    void sharedMemoryInRamAndModelCacheOnAVolume() {
+    @ParameterizedTest
+    @MethodSource("gpuPools")
+    void sharedMemoryInRamAndModelCacheOnAVolume(Workload worker) {
         PodSpec pod = worker.template().getSpec();
-        Container engine = container("wan-server");
+        Container engine = container(worker, "wan-server");
         Volume shm = volumeMountedAt(pod, engine, "/dev/shm");
         assertThat(shm.getEmptyDir()).isNotNull();
         assertThat(shm.getEmptyDir().getMedium()).isEqualTo("Memory");
@@ -80,17 +91,23 @@ class GpuOverlayTest {
         assertThat(claim.getSpec().getAccessModes()).as("pods on several GPU nodes share the cache").contains("ReadWriteMany");
     }
 
-    @Test
-    void longModelLoadAndAShotInFlightAreWaitedFor() {
-        Container engine = container("wan-server");
+    @ParameterizedTest
+    @MethodSource("gpuPools")
+    void longModelLoadAndAShotInFlightAreWaitedFor(Workload worker) throws Exception {
+        Container engine = container(worker, "wan-server");
         var startup = engine.getStartupProbe();
         assertThat((long) startup.getPeriodSeconds() * startup.getFailureThreshold()).as("seconds allowed for the model load")
                 .isGreaterThanOrEqualTo(30 * 60);
-        // A 720p A14B shot on one H20 takes about 68 minutes (docs/operations.md "Sizing").
-        assertThat(worker.template().getSpec().getTerminationGracePeriodSeconds()).isGreaterThanOrEqualTo(3600L);
+        // The pool's profile as the worker ships it: a shot on its typical GPU fits in the grace period, twice over.
+        String profile = worker.template().getMetadata().getLabels().get(ScalingTest.PROFILE_LABEL);
+        JsonNode spec = new ObjectMapper().readTree(Manifests.deployDirectory()
+                .resolveSibling("services/inference-worker/src/main/resources/profiles/" + profile + ".json").toFile());
+        double shotSeconds = spec.path("secondsPerShot").path(spec.path("typicalHardware").asText()).asDouble();
+        assertThat(shotSeconds).as("%s: seconds per shot on its typical hardware", profile).isPositive();
+        assertThat(worker.template().getSpec().getTerminationGracePeriodSeconds()).as(worker.name()).isGreaterThanOrEqualTo((long) (1.5 * shotSeconds));
     }
 
-    private static Container container(String name) {
+    private static Container container(Workload worker, String name) {
         return worker.template().getSpec().getContainers().stream().filter(c -> c.getName().equals(name)).findFirst().orElseThrow();
     }
 

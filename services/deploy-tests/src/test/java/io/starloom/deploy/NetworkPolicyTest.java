@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,8 +72,11 @@ class NetworkPolicyTest {
     void databaseOnlyFromTheSchedulerAndBrokerOnlyFromServices(String overlay) {
         List<HasMetadata> objects = Manifests.rendered(overlay);
         assertThat(clientsOf(objects, "starloom-postgres", 5432)).containsExactly("scheduler");
-        assertThat(clientsOf(objects, "starloom-broker", 5672))
-                .containsExactlyInAnyOrder("scheduler", "enrichment", "moderation", "postprocess", "inference-worker");
+        // Every pool of inference workers (one per model profile) reads its generation queue.
+        List<String> pools = Manifests.workloads(objects).stream().filter(w -> w.component().equals("inference")).map(Manifests.Workload::name).toList();
+        assertThat(pools).contains("inference-worker");
+        assertThat(clientsOf(objects, "starloom-broker", 5672)).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(Stream.of("scheduler", "enrichment", "moderation", "postprocess"), pools.stream()).toList());
     }
 
     @ParameterizedTest

@@ -248,14 +248,16 @@ class RenderedOverlaysTest {
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
-    void workerDrainsWithinItsGracePeriod(String overlay) {
-        Workload worker = Manifests.workloads(Manifests.rendered(overlay)).stream().filter(w -> w.name().equals("inference-worker"))
-                .findFirst().orElseThrow();
-        Container container = containers(worker).stream().filter(c -> c.getName().equals("inference-worker")).findFirst().orElseThrow();
-        Duration drain = Duration.parse("PT" + env(container, "STARLOOM_WORKER_QUEUE_DRAIN_TIMEOUT")
-                .orElseThrow(() -> new AssertionError("worker has no drain timeout")).toUpperCase());
-        long grace = worker.template().getSpec().getTerminationGracePeriodSeconds();
-        assertThat(grace).as("grace period leaves the worker time to settle after draining").isGreaterThan(drain.toSeconds() + 10);
+    void workersDrainWithinTheirGracePeriod(String overlay) {
+        List<Workload> pools = Manifests.workloads(Manifests.rendered(overlay)).stream().filter(w -> w.component().equals("inference")).toList();
+        assertThat(pools).extracting(Workload::name).contains("inference-worker");
+        for (Workload worker : pools) {
+            Container container = containers(worker).stream().filter(c -> c.getName().equals("inference-worker")).findFirst().orElseThrow();
+            Duration drain = Duration.parse("PT" + env(container, "STARLOOM_WORKER_QUEUE_DRAIN_TIMEOUT")
+                    .orElseThrow(() -> new AssertionError(worker + " has no drain timeout")).toUpperCase());
+            long grace = worker.template().getSpec().getTerminationGracePeriodSeconds();
+            assertThat(grace).as("%s: grace period leaves the worker time to settle after draining", worker).isGreaterThan(drain.toSeconds() + 10);
+        }
     }
 
     static boolean isGpuPod(PodSpec pod) {

@@ -15,6 +15,7 @@ import io.starloom.contracts.messaging.ProtoEnvelope;
 import io.starloom.mesh.support.tracing.TraceContext;
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.scheduler.application.StageRouter;
+import io.starloom.scheduler.metrics.ShotMetrics;
 
 /**
  * Everything the stages report, in order of arrival. A message that cannot be read is refused; the broker
@@ -25,9 +26,11 @@ public class SchedulerEventConsumer {
     private static final Logger LOG = Logger.getLogger(SchedulerEventConsumer.class);
 
     private final StageRouter router;
+    private final ShotMetrics shotMetrics;
 
-    public SchedulerEventConsumer(StageRouter router) {
+    public SchedulerEventConsumer(StageRouter router, ShotMetrics shotMetrics) {
         this.router = router;
+        this.shotMetrics = shotMetrics;
     }
 
     @Incoming(Queues.SCHEDULER_EVENTS)
@@ -43,7 +46,7 @@ public class SchedulerEventConsumer {
         }
         // The commands this event leads to continue the story's trace (OutboxWriter stores it with them).
         TraceContext.adopt(message);
-        return router.handle(storyId, event)
+        return router.handle(storyId, event).call(() -> shotMetrics.observe(storyId, event))
                 .onItemOrFailure().transformToUni((ignored, failure) -> failure == null
                         ? Uni.createFrom().completionStage(message.ack())
                         : Uni.createFrom().completionStage(message.nack(failure)));
