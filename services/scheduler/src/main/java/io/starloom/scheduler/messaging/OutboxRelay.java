@@ -6,24 +6,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
-import io.starloom.contracts.messaging.ProtoEnvelope;
-import io.starloom.mesh.support.tracing.TraceContext;
 import io.starloom.scheduler.persistence.IsolatedSessions;
 import io.starloom.scheduler.persistence.OutboxEntity;
 
 /**
  * Sends outbox rows to the broker, each to the queue it names, and marks them published once the broker
- * has accepted them. One channel carries every command (an anonymous sender), so a new stage needs no
- * channel or emitter of its own. Runs right after each committed transition and on a periodic sweep, so
+ * has accepted them. One anonymous sender link ({@link CommandSender}) carries every command, so a new stage
+ * needs no channel of its own, and a refused send or a broker restart fails only that send: the row stays
+ * pending for the next sweep. Runs right after each committed transition and on a periodic sweep, so
  * nothing written is ever left behind — also not after a crash between commit and send. Rows are claimed
  * with SKIP LOCKED, so several scheduler replicas share the work; a rare duplicate send is harmless
  * because every consumer is idempotent.
@@ -31,17 +27,16 @@ import io.starloom.scheduler.persistence.OutboxEntity;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String SOURCE = "/starloom/scheduler";
     private static final int BATCH = 100;
     /** Rows another replica is sending right now are skipped, not waited for. */
     private static final String CLAIM_PENDING = "SELECT * FROM outbox WHERE published_at IS NULL ORDER BY created_at LIMIT "
             + BATCH + " FOR UPDATE SKIP LOCKED";
 
-    private final MutinyEmitter<byte[]> commands;
+    private final CommandSender commands;
     private final IsolatedSessions sessions;
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
-    public OutboxRelay(@Channel("commands") MutinyEmitter<byte[]> commands, IsolatedSessions sessions) {
+    public OutboxRelay(CommandSender commands, IsolatedSessions sessions) {
         this.commands = commands;
         this.sessions = sessions;
     }
@@ -65,13 +60,10 @@ public class OutboxRelay {
     }
 
     private Uni<Void> send(OutboxEntity row) {
-        // Sent later and elsewhere than it was written: the row's traceparent keeps the command in the story's trace.
-        return commands.sendMessage(TraceContext.carry(ProtoEnvelope.wrap(row.id.toString(), SOURCE, row.storyId.toString(), row.type, row.payload)
-                .addMetadata(OutgoingAmqpMetadata.builder().withAddress(row.destination).build()), TraceContext.fromTraceparent(row.traceparent)))
-                .invoke(() -> row.publishedAt = Instant.now());
+        return commands.send(row).invoke(() -> row.publishedAt = Instant.now());
     }
 
-    /** Not before start-up is over: the emitter only exists once Reactive Messaging has wired the channels. */
+    /** Not before start-up is over. */
     @Scheduled(every = "${starloom.outbox.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {

@@ -66,7 +66,7 @@ public class StoryGrpcService implements StoryService {
     @RolesAllowed(Roles.STORY_WRITER)
     public Uni<SubmitStoryResponse> submitStory(SubmitStoryRequest request) {
         return Uni.createFrom().item(() -> submission(request))
-                .chain(submission -> callers.submitter().chain(caller -> commands.submit(caller, submission)))
+                .chain(submission -> callers.submitter().chain(caller -> commands.submit(caller, submission, request.getPriority())))
                 .map(story -> SubmitStoryResponse.newBuilder().setStory(story).build())
                 .onFailure().transform(GrpcErrors::toStatus);
     }

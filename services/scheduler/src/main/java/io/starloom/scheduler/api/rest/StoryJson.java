@@ -32,7 +32,17 @@ public record StoryJson(
         @Schema(description = "Moderation findings behind a rejection or a review.") List<FindingJson> findings,
         @Schema(description = "The model profile that renders the shots.") String profile,
         @Schema(description = "Pre-flight estimate of the generation, set before the first shot is sent.", nullable = true) EstimateJson estimate,
-        @Schema(description = "A reviewer must approve the finished film before it is published.") boolean requireReview) {
+        @Schema(description = "A reviewer must approve the finished film before it is published.") boolean requireReview,
+        @Schema(description = "How the story's shots are scheduled and where they stand in line.") SchedulingJson scheduling) {
+
+    @Schema(name = "Scheduling", description = "The story's priority class and, while shots wait for or hold a GPU, its place in line.")
+    public record SchedulingJson(
+            @Schema(description = "interactive, standard or batch, as submitted.") String priority,
+            @Schema(description = "Shots of other stories expected to reach a GPU before this story's next one; 0 when none waits.")
+            int queuePosition,
+            @Schema(description = "When the story's last shot is expected to be rendered; null when unknown or not generating.",
+                    nullable = true) Instant generationEta) {
+    }
 
     @Schema(name = "GenerationEstimate", description = "What generating the shots is expected to take and cost.")
     public record EstimateJson(int shots, double videoSeconds,
@@ -94,7 +104,10 @@ public record StoryJson(
                 story.getFindingsList().stream().map(StoryJson::finding).toList(), story.getProfile(),
                 story.hasEstimate() ? new EstimateJson(story.getEstimate().getShots(), story.getEstimate().getVideoSeconds(),
                         story.getEstimate().getRenderSeconds(), story.getEstimate().getTypicalHardware(), story.getEstimate().getPriceUsd()) : null,
-                story.getRequireReview());
+                story.getRequireReview(),
+                new SchedulingJson(ProtoNames.shortName(ProtoNames.isSpecified(story.getPriority()) ? story.getPriority()
+                        : io.starloom.proto.v1.Priority.PRIORITY_STANDARD), story.getQueuePosition(),
+                        story.hasGenerationEta() ? instant(story.getGenerationEta()) : null));
     }
 
     private static ShotJson shot(ShotStatus shot) {

@@ -20,5 +20,7 @@ public record SubmitStoryBody(
         @Schema(description = "Narration voice as the configured TTS engine names it (1..64 letters, digits, '.', '_', '-'), "
                 + "e.g. cmn-latn-pinyin or en-us for espeak-ng; the language's default when absent.") String voice,
         @Schema(description = "Shape of the picture: 16-9, 9-16 or 1-1; 16-9 when absent.") String aspectRatio,
-        @Schema(description = "Draw the subtitles into the picture as well; false when absent.") Boolean burnInSubtitles) {
+        @Schema(description = "Draw the subtitles into the picture as well; false when absent.") Boolean burnInSubtitles,
+        @Schema(description = "Scheduling class: interactive, standard or batch; standard when absent. Interactive only for "
+                + "tenants entitled to it (403 otherwise).") String priority) {
 }
