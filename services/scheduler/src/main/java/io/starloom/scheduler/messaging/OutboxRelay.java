@@ -47,11 +47,15 @@ public class OutboxRelay {
                 failure -> LOG.warnf("outbox relay will retry: %s", failure.getMessage()));
     }
 
-    /** Publishes what is pending now; returns the number of rows sent. Failures are left for the sweep. */
+    /**
+     * Publishes what is pending now; returns the number of rows sent. A row the broker refuses stays pending for
+     * the sweep and does not hold back the rows after it.
+     */
     public Uni<Integer> publishPending() {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(CLAIM_PENDING, OutboxEntity.class).getResultList())
-                .call(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(this::send).collect().last())
+                .chain(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(this::send)
+                        .filter(Boolean::booleanValue).collect().asList())
                 .map(List::size))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("outbox relay will retry: %s", failure.getMessage());
@@ -59,8 +63,12 @@ public class OutboxRelay {
                 });
     }
 
-    private Uni<Void> send(OutboxEntity row) {
-        return commands.send(row).invoke(() -> row.publishedAt = Instant.now());
+    private Uni<Boolean> send(OutboxEntity row) {
+        return commands.send(row).invoke(() -> row.publishedAt = Instant.now()).replaceWith(true)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("outbox row %s to %s not sent, left for the next sweep: %s", row.id, row.destination, failure.getMessage());
+                    return false;
+                });
     }
 
     /** Not before start-up is over. */
