@@ -143,6 +143,7 @@ class FleetSchedulingTest {
         replica.kick();
         List<GenerateShotCommand> sent = new ArrayList<>();
         Set<String> done = new HashSet<>();
+        List<Long> gaps = new ArrayList<>();
         while (done.size() < 30) {
             int expected = Math.min(3, 30 - done.size());
             Awaitility.await().atMost(WAIT).until(() -> inFlight(ids) >= expected);
@@ -152,12 +153,21 @@ class FleetSchedulingTest {
             sent.addAll(now);
             // The oldest shot out finishes first, as a worker would report it.
             GenerateShotCommand next = now.stream().filter(c -> !done.contains(key(c))).findFirst().orElseThrow();
+            Instant reported = Instant.now();
             send(next.getStoryId(), StoryEvent.newBuilder().setShotGenerated(ShotGenerated.newBuilder().setShotIndex(next.getShotIndex())
                     .setAttempt(next.getAttempt()).setClipUri("file:///m/" + key(next) + ".mp4")));
             done.add(key(next));
             Awaitility.await().atMost(WAIT).until(() -> shotState(next).equals("GENERATED"));
             replica.kick();
+            if (now.size() < 30) {
+                // From the worker's result leaving it to the next command committed for its GPU.
+                Awaitility.await().atMost(WAIT).until(() -> commands(ids).size() > now.size());
+                gaps.add(Duration.between(reported, newestCommandTime(ids)).toMillis());
+            }
         }
+        List<Long> sorted = gaps.stream().sorted().toList();
+        System.out.printf("fleet test: result-to-next-dispatch over the broker and database, %d gaps: p50 %d ms, p99 %d ms%n",
+                sorted.size(), sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1));
         assertThat(sent).hasSize(30);
         assertThat(sent).extracting(FleetSchedulingTest::key).doesNotHaveDuplicates();
         assertThat(sent).extracting(GenerateShotCommand::getAttempt).containsOnly(1);
@@ -319,6 +329,12 @@ class FleetSchedulingTest {
         List<UUID> stories = ids.stream().map(UUID::fromString).toList();
         return sql(session -> OutboxEntity.<OutboxEntity>list("destination = ?1 and storyId in ?2 order by createdAt", QUEUE, stories))
                 .stream().map(FleetSchedulingTest::parse).toList();
+    }
+
+    private Instant newestCommandTime(List<String> ids) {
+        List<UUID> stories = ids.stream().map(UUID::fromString).toList();
+        return sql(session -> OutboxEntity.<OutboxEntity>list("destination = ?1 and storyId in ?2 order by createdAt desc", QUEUE, stories))
+                .get(0).createdAt;
     }
 
     private List<OutboxEntity> outboxTo(String destination, String id) {

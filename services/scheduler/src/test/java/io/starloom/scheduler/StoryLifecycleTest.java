@@ -263,7 +263,7 @@ class StoryLifecycleTest {
         send(id, StoryEvent.newBuilder().setStoryEnriched(StoryEnriched.newBuilder().setStoryboard(storyboard(shots))));
         awaitState(token, id, "SCREENING");
         send(id, StoryEvent.newBuilder().setTextModerated(TextModerated.newBuilder().setVerdict(Verdict.VERDICT_ALLOW)));
-        awaitState(token, id, "QUEUED");
+        Stories.awaitDispatched(token, id);
         return id;
     }
 
