@@ -279,6 +279,23 @@ class FleetSchedulingTest {
         assertThat(quota.getViolations(0).getDescription()).startsWith("gpu-seconds-per-day");
     }
 
+    @Test
+    void aChangeAnnouncedByAnotherReplicaReachesThisReplicasWatchers() {
+        UUID story = UUID.randomUUID();
+        List<UUID> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var watching = changes.of(story).subscribe().with(heard::add);
+        try {
+            // What another scheduler process sends after its commit (StoryNotifications), on its own connection.
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+                sql(session -> session.createNativeQuery("SELECT CAST(pg_notify('starloom_story_changes', :payload) AS text)", String.class)
+                        .setParameter("payload", "another-replica " + story).getSingleResult());
+                assertThat(heard).contains(story);
+            });
+        } finally {
+            watching.cancel();
+        }
+    }
+
     /** Submits a story of the test profile and plays enrichment and moderation until its shots wait in line. */
     private String queued(String tenant, int shots) {
         String token = Stories.token(tenant, Roles.STORY_WRITER);
