@@ -45,6 +45,10 @@ import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.Queues;
 import io.starloom.contracts.Roles;
 import io.starloom.devstack.DevStackTestResource;
+import io.starloom.mesh.support.media.MediaKey;
+import io.starloom.mesh.support.media.MediaStore;
+import io.starloom.mesh.v1.AssembleFilmCommand;
+import io.starloom.mesh.v1.ClipRef;
 import io.starloom.mesh.v1.GenerateShotCommand;
 import io.starloom.mesh.v1.ModelProfile;
 import io.starloom.mesh.v1.ShotGenerated;
@@ -53,7 +57,9 @@ import io.starloom.mesh.v1.ShotStarted;
 import io.starloom.mesh.v1.StoryEnriched;
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.mesh.v1.TextModerated;
+import io.starloom.proto.v1.CancelShotRequest;
 import io.starloom.proto.v1.Priority;
+import io.starloom.proto.v1.ShotState;
 import io.starloom.proto.v1.StoryService;
 import io.starloom.proto.v1.SubmitStoryRequest;
 import io.starloom.proto.v1.Verdict;
@@ -102,6 +108,8 @@ class FleetSchedulingTest {
     ShotDispatcher dispatcher;
     @Inject
     LeaseSweeper sweeper;
+    @Inject
+    MediaStore media;
 
     @GrpcClient("stories")
     StoryService stories;
@@ -306,6 +314,63 @@ class FleetSchedulingTest {
         send(id, StoryEvent.newBuilder().setTextModerated(TextModerated.newBuilder().setVerdict(Verdict.VERDICT_ALLOW)));
         awaitState(token, id, "QUEUED");
         return id;
+    }
+
+    @Test
+    void aCanceledShotLeavesTheQueueStopsItsWorkerAndTheFilmIsMadeFromTheOthers() throws Exception {
+        announce(1, Instant.now().plusSeconds(3600));
+        String id = queued("fleet-cancel", 3);
+        String writer = Stories.token("fleet-cancel", Roles.STORY_WRITER);
+        Awaitility.await().atMost(WAIT).until(() -> get(writer, id).getString("shots[0].state").equals("DISPATCHED"));
+        send(id, StoryEvent.newBuilder().setShotStarted(ShotStarted.newBuilder().setShotIndex(0).setAttempt(1).setWorkerId("fleet-w0")));
+        Awaitility.await().atMost(WAIT).until(() -> get(writer, id).getString("shots[0].state").equals("RUNNING"));
+
+        // Another tenant's story does not exist for the caller; a shot that is not the story's is named.
+        String stranger = Stories.token("fleet-stranger", Roles.STORY_WRITER);
+        given().auth().oauth2(stranger).when().post("/v1/stories/" + id + "/shots/1:cancel").then().statusCode(404);
+        StatusRuntimeException hidden = assertThrows(StatusRuntimeException.class, () -> withToken(stranger)
+                .cancelShot(CancelShotRequest.newBuilder().setStoryId(id).setShotIndex(1).build()).await().atMost(WAIT));
+        assertThat(hidden.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        given().auth().oauth2(writer).when().post("/v1/stories/" + id + "/shots/3:cancel").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("shotIndex"));
+        given().auth().oauth2(writer).when().post("/v1/stories/" + id + "/shots/first:cancel").then().statusCode(400)
+                .body("errors[0].field", equalTo("shotIndex"));
+        given().auth().oauth2(Stories.token("fleet-cancel", Roles.STORY_READER)).when().post("/v1/stories/" + id + "/shots/1:cancel")
+                .then().statusCode(403);
+
+        // A queued shot leaves the line; the running one is canceled over gRPC and its worker told to stop.
+        given().auth().oauth2(writer).when().post("/v1/stories/" + id + "/shots/1:cancel").then().statusCode(200)
+                .body("shots[1].state", equalTo("CANCELED")).body("shots[0].state", equalTo("RUNNING"));
+        assertThat(withToken(writer).cancelShot(CancelShotRequest.newBuilder().setStoryId(id).setShotIndex(0).build()).await().atMost(WAIT)
+                .getStory().getShots(0).getState()).isEqualTo(ShotState.SHOT_STATE_CANCELED);
+        assertThat(media.exists(media.uriOf(MediaKey.shotStopped(id, 0)))).as("the running shot's worker reads this mark").isTrue();
+        assertThat(media.exists(media.uriOf(MediaKey.shotStopped(id, 2)))).isFalse();
+
+        // The freed worker takes shot 2; the canceled attempt's late result changes nothing.
+        Awaitility.await().atMost(WAIT).until(() -> get(writer, id).getString("shots[2].state").equals("DISPATCHED"));
+        send(id, StoryEvent.newBuilder().setShotGenerated(ShotGenerated.newBuilder().setShotIndex(0).setAttempt(1).setClipUri("file:///m/c0.mp4")));
+        send(id, StoryEvent.newBuilder().setShotGenerated(ShotGenerated.newBuilder().setShotIndex(2).setAttempt(1).setClipUri("file:///m/c2.mp4")));
+        awaitState(writer, id, "ASSEMBLING");
+        assertThat(get(writer, id).getString("shots[0].state")).isEqualTo("CANCELED");
+        assertThat(commands(List.of(id))).extracting(GenerateShotCommand::getShotIndex).as("the queued shot was never sent").containsExactly(0, 2);
+        List<OutboxEntity> assembly = outboxTo(Queues.POSTPROCESS_REQUESTS, id);
+        assertThat(assembly).as("assembled exactly once").hasSize(1);
+        assertThat(AssembleFilmCommand.parseFrom(assembly.get(0).payload).getClipsList()).extracting(ClipRef::getUri)
+                .containsExactly("file:///m/c2.mp4");
+        // A finished shot is kept as it is.
+        given().auth().oauth2(writer).when().post("/v1/stories/" + id + "/shots/2:cancel").then().statusCode(200)
+                .body("shots[2].state", equalTo("GENERATED")).body("state", equalTo("ASSEMBLING"));
+    }
+
+    @Test
+    void aStoryWhoseEveryShotIsCanceledIsCanceled() {
+        announce(1, Instant.now().minusSeconds(60));
+        String id = queued("fleet-cancel-all", 1);
+        String writer = Stories.token("fleet-cancel-all", Roles.STORY_WRITER);
+        given().auth().oauth2(writer).when().post("/v1/stories/" + id + "/shots/0:cancel").then().statusCode(200)
+                .body("state", equalTo("CANCELED")).body("shots[0].state", equalTo("CANCELED"));
+        assertThat(commands(List.of(id))).isEmpty();
+        assertThat(outboxTo(Queues.POSTPROCESS_REQUESTS, id)).isEmpty();
     }
 
     /** Workers of the test profile as their heartbeats would record them, announced until {@code expires}. */
