@@ -57,7 +57,7 @@ class FrameScreeningFailPolicyTest {
         send(id, StoryEvent.newBuilder().setStoryEnriched(StoryEnriched.newBuilder().setStoryboard(storyboard(1))));
         awaitState(token, id, "SCREENING");
         send(id, StoryEvent.newBuilder().setTextModerated(TextModerated.newBuilder().setVerdict(Verdict.VERDICT_ALLOW)));
-        awaitState(token, id, "QUEUED");
+        Stories.awaitDispatched(token, id);
         send(id, StoryEvent.newBuilder().setShotGenerated(ShotGenerated.newBuilder().setShotIndex(0).setAttempt(1).setClipUri("file:///m/0.mp4")));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sent.on(Queues.MODERATION_FRAMES, id).size() == 1);
         send(id, StoryEvent.newBuilder().setFramesScreened(FramesScreened.newBuilder().setShotIndex(0).setAttempt(1)

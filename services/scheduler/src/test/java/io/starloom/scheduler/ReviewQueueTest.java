@@ -196,7 +196,7 @@ class ReviewQueueTest {
             send(id, StoryEvent.newBuilder().setStoryEnriched(StoryEnriched.newBuilder().setStoryboard(storyboard(1))));
             awaitState(writer, id, "SCREENING");
             send(id, StoryEvent.newBuilder().setTextModerated(TextModerated.newBuilder().setVerdict(Verdict.VERDICT_ALLOW)));
-            awaitState(writer, id, "QUEUED");
+            Stories.awaitDispatched(writer, id);
             send(id, StoryEvent.newBuilder().setShotGenerated(ShotGenerated.newBuilder().setShotIndex(0).setAttempt(1).setClipUri("file:///m/0.mp4")));
             awaitState(writer, id, "ASSEMBLING");
             send(id, StoryEvent.newBuilder().setFilmAssembled(FilmAssembled.newBuilder().setFilm(Film.newBuilder().setVideoUri("file:///m/film.mp4")

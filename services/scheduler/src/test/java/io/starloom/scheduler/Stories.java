@@ -85,6 +85,20 @@ final class Stories {
         return last[0];
     }
 
+    /**
+     * Waits until the story is QUEUED and every shot is out to a worker: shots wait in the database first, and a
+     * worker can only report an attempt that was dispatched.
+     */
+    static JsonPath awaitDispatched(String token, String id) {
+        awaitState(token, id, "QUEUED");
+        JsonPath[] last = new JsonPath[1];
+        Awaitility.await(id + " to have its shots dispatched").atMost(Duration.ofSeconds(30)).until(() -> {
+            last[0] = get(token, id);
+            return last[0].getList("shots.state", String.class).stream().noneMatch("QUEUED"::equals);
+        });
+        return last[0];
+    }
+
     /** Reports an event about a story the way a stage does: on the scheduler's queue, over the real broker. */
     static void send(String storyId, StoryEvent.Builder event) {
         DevStackTestResource.stack().meshSend(Queues.SCHEDULER_EVENTS, storyId, event.setStoryId(storyId).build());
@@ -95,7 +109,7 @@ final class Stories {
         send(id, StoryEvent.newBuilder().setStoryEnriched(StoryEnriched.newBuilder().setStoryboard(storyboard(1))));
         awaitState(token, id, "SCREENING");
         send(id, StoryEvent.newBuilder().setTextModerated(TextModerated.newBuilder().setVerdict(Verdict.VERDICT_ALLOW)));
-        awaitState(token, id, "QUEUED");
+        awaitDispatched(token, id);
         send(id, StoryEvent.newBuilder().setShotGenerated(ShotGenerated.newBuilder().setShotIndex(0).setAttempt(1).setClipUri("file:///m/0.mp4")));
         awaitState(token, id, "ASSEMBLING");
         send(id, StoryEvent.newBuilder().setFilmAssembled(FilmAssembled.newBuilder().setFilm(film)));

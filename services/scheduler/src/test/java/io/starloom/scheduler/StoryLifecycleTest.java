@@ -76,7 +76,9 @@ class StoryLifecycleTest {
 
         send(id, StoryEvent.newBuilder().setTextModerated(TextModerated.newBuilder().setVerdict(Verdict.VERDICT_ALLOW)));
         JsonPath queued = awaitState(token, id, "QUEUED");
-        assertThat(queued.getList("shots.state", String.class)).containsExactly("DISPATCHED", "DISPATCHED");
+        // Queued in the database, then dispatched as soon as the fleet has room (here: no workers announced, the test capacity).
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> get(token, id).getList("shots.state", String.class).equals(List.of("DISPATCHED", "DISPATCHED")));
         assertThat(queued.getString("title")).isEqualTo("Orion");
         List<GenerateShotCommand> shots = awaitCount(Queues.GENERATION_REQUESTS, id, GenerateShotCommand::parseFrom, 2);
         assertThat(shots).extracting(GenerateShotCommand::getShotIndex).containsExactlyInAnyOrder(0, 1);
@@ -261,7 +263,7 @@ class StoryLifecycleTest {
         send(id, StoryEvent.newBuilder().setStoryEnriched(StoryEnriched.newBuilder().setStoryboard(storyboard(shots))));
         awaitState(token, id, "SCREENING");
         send(id, StoryEvent.newBuilder().setTextModerated(TextModerated.newBuilder().setVerdict(Verdict.VERDICT_ALLOW)));
-        awaitState(token, id, "QUEUED");
+        Stories.awaitDispatched(token, id);
         return id;
     }
 

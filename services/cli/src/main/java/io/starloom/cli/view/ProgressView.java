@@ -3,6 +3,7 @@ package io.starloom.cli.view;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -81,17 +82,18 @@ public final class ProgressView implements AutoCloseable {
         return estimate.getPriceUsd() > 0 ? text + String.format(", US$%.2f", estimate.getPriceUsd()) : text;
     }
 
-    /** The terminal line: {@code [#########.....]  52%  GENERATING  shots 3/6  01:15}. */
+    /** The terminal line: {@code [#########.....]  52%  GENERATING  shots 3/6  01:15  4 shots ahead, eta 03:20}. */
     static String bar(Story story, Duration elapsed) {
         int percent = Math.max(0, Math.min(100, story.getProgressPercent()));
         int filled = percent * BAR_WIDTH / 100;
-        return String.format(Locale.ROOT, "[%s%s] %3d%%  %-10s%s  %s", "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), percent,
-                StoryText.state(story), shots(story), StoryText.clock(elapsed));
+        return String.format(Locale.ROOT, "[%s%s] %3d%%  %-10s%s  %s%s", "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), percent,
+                StoryText.state(story), shots(story), StoryText.clock(elapsed), StoryText.queue(story, Instant.now()));
     }
 
-    /** What counts as a change worth a plain line: state, percent and shots, not the clock. */
+    /** What counts as a change worth a plain line: state, percent, shots and place in line, not the clocks. */
     static String change(Story story) {
-        return String.format(Locale.ROOT, "%-10s %3d%%%s", StoryText.state(story), story.getProgressPercent(), shots(story));
+        String ahead = story.getQueuePosition() > 0 ? "  " + story.getQueuePosition() + " ahead" : "";
+        return String.format(Locale.ROOT, "%-10s %3d%%%s%s", StoryText.state(story), story.getProgressPercent(), shots(story), ahead);
     }
 
     private synchronized void redraw() {

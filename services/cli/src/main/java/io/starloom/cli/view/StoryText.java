@@ -79,6 +79,10 @@ public final class StoryText {
             lines.add(field("created", LOCAL_TIME.format(instant(story.getCreateTime()).atZone(zone))
                     + "   elapsed " + clock(elapsed(story, Instant.now()))));
         }
+        String queue = queue(story, Instant.now());
+        if (!queue.isEmpty()) {
+            lines.add(field("queue", queue.strip()));
+        }
         if (story.getShotsCount() > 0) {
             lines.add(field("shots", shotsDone(story) + "/" + story.getShotsCount() + " done"));
             story.getShotsList().forEach(shot -> lines.add(shotLine(shot)));
@@ -90,6 +94,22 @@ public final class StoryText {
             lines.add(field("why", verdict(story)));
         }
         return lines;
+    }
+
+    /**
+     * Where a waiting story stands: "  12 shots ahead, eta 04:10" (shots of other stories before its next one, time
+     * until its last shot should be rendered), empty when nothing waits and no estimate is known.
+     */
+    public static String queue(Story story, Instant now) {
+        StringBuilder text = new StringBuilder();
+        if (story.getQueuePosition() > 0) {
+            text.append("  ").append(story.getQueuePosition()).append(story.getQueuePosition() == 1 ? " shot ahead" : " shots ahead");
+        }
+        if (story.hasGenerationEta() && !isFinal(story)) {
+            Duration left = Duration.between(now, instant(story.getGenerationEta()));
+            text.append(text.length() == 0 ? "  " : ", ").append("eta ").append(clock(left.isNegative() ? Duration.ZERO : left));
+        }
+        return text.toString();
     }
 
     /** "completed: …" for a film, else why the story ended without one, with each moderation finding. */

@@ -62,4 +62,14 @@ class StoryTextTest {
         assertThat(StoryText.row(Stories.completed("0f1e", 12), ZoneOffset.UTC))
                 .isEqualTo(String.format("%-36s  COMPLETED  100%%  2026-01-01 00:00:00  安德洛墨达", "0f1e"));
     }
+
+    @Test
+    void aWaitingStorySaysHowManyShotsAreAheadAndWhenItShouldBeRendered() {
+        Instant now = Instant.ofEpochSecond(Stories.CREATED + 100);
+        Story waiting = Stories.completed("w", 12).toBuilder().setState(StoryState.STORY_STATE_QUEUED)
+                .setQueuePosition(12).setGenerationEta(com.google.protobuf.Timestamp.newBuilder().setSeconds(now.getEpochSecond() + 250)).build();
+        assertThat(StoryText.queue(waiting, now)).isEqualTo("  12 shots ahead, eta 04:10");
+        assertThat(StoryText.queue(waiting.toBuilder().clearGenerationEta().setQueuePosition(1).build(), now)).isEqualTo("  1 shot ahead");
+        assertThat(StoryText.queue(Stories.completed("c", 12), now)).isEmpty();
+    }
 }

@@ -7,9 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.google.protobuf.util.Durations;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.starloom.contracts.Queues;
 import io.starloom.contracts.messaging.MalformedMessageException;
@@ -24,8 +28,8 @@ import io.starloom.worker.shot.ShotOutcome;
 import io.starloom.worker.shot.WorkerActivity;
 
 /**
- * Handles one generation command: ShotStarted, the render on a worker thread, then ShotGenerated or
- * ShotFailed. It answers how the broker should settle the command, and only once the result event was
+ * Handles one generation command: ShotStarted, the render on a worker thread with ShotProgress renewing the
+ * attempt's lease meanwhile, then ShotGenerated or ShotFailed. It answers how the broker should settle the command, and only once the result event was
  * accepted by the broker: a worker that dies mid-shot leaves the command to be delivered again.
  */
 @ApplicationScoped
@@ -97,12 +101,37 @@ public class ShotCommandHandler {
         String story = command.getStoryId();
         long begin = System.nanoTime();
         activity.started(command);
+        Cancellable[] renewing = new Cancellable[1];
         Uni<Void> shot = events.publish(story, ShotEvents.started(command, identity.id(), backend.name()))
+                .invoke(() -> renewing[0] = renewLease(command))
                 .chain(() -> Uni.createFrom().item(() -> executor.execute(command)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .invoke(outcome -> report(command, outcome, Duration.ofNanos(System.nanoTime() - begin)))
                 .chain(outcome -> events.publish(story, ShotEvents.finished(command, outcome, backend.name())))
-                .eventually(activity::idle);
+                .eventually(() -> {
+                    if (renewing[0] != null) {
+                        renewing[0].cancel();
+                    }
+                    activity.idle();
+                });
         return settleAfter(command, shot);
+    }
+
+    /**
+     * ShotProgress every lease_renew_interval the command names while the shot renders (a shot can take many
+     * minutes): without it the scheduler takes the shot back. A progress event that does not reach the broker
+     * is only logged; the next one renews the lease as well.
+     */
+    private Cancellable renewLease(GenerateShotCommand command) {
+        long every = Durations.toMillis(command.getLeaseRenewInterval());
+        if (every <= 0) {
+            return () -> { };
+        }
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(every)).every(Duration.ofMillis(every))
+                .onItem().transformToUniAndConcatenate(tick -> events.publish(command.getStoryId(), ShotEvents.progress(command, identity.id()))
+                        .onFailure().invoke(failure -> LOG.debugf("story %s shot %d: lease not renewed this time: %s", command.getStoryId(),
+                                command.getShotIndex(), failure.getMessage()))
+                        .onFailure().recoverWithNull())
+                .subscribe().with(ignored -> { });
     }
 
     private static Uni<Settlement> settleAfter(GenerateShotCommand command, Uni<Void> work) {

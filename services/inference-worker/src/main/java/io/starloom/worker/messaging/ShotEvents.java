@@ -7,6 +7,7 @@ import io.starloom.mesh.v1.GenerateShotCommand;
 import io.starloom.mesh.v1.ShotFailed;
 import io.starloom.mesh.v1.ShotFailureKind;
 import io.starloom.mesh.v1.ShotGenerated;
+import io.starloom.mesh.v1.ShotProgress;
 import io.starloom.mesh.v1.ShotStarted;
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.worker.backend.BackendFailure;
@@ -26,6 +27,14 @@ final class ShotEvents {
                 .setAttempt(command.getAttempt())
                 .setWorkerId(workerId)
                 .setBackend(backend));
+    }
+
+    /** The attempt is still rendering: renews its lease with the scheduler. */
+    static StoryEvent.Builder progress(GenerateShotCommand command, String workerId) {
+        return StoryEvent.newBuilder().setShotProgress(ShotProgress.newBuilder()
+                .setShotIndex(command.getShotIndex())
+                .setAttempt(command.getAttempt())
+                .setWorkerId(workerId));
     }
 
     static StoryEvent.Builder finished(GenerateShotCommand command, ShotOutcome outcome, String backend) {

@@ -14,7 +14,7 @@ import io.starloom.worker.backend.ShotControl;
 
 /**
  * A shot's control kept in the media store, the one durable place every worker and the scheduler share: the
- * scheduler's "generation stopped" mark of a canceled story, and this attempt's remote task record
+ * scheduler's "generation stopped" marks of a canceled story or shot, and this attempt's remote task record
  * ({@code <backend> <task id>}), written before polling starts. The record survives a worker's crash or
  * rescheduling to another pod, and needs no call to the scheduler: a redelivered command carries the same
  * bytes as the first delivery, so it could not carry the task id, and the media store is already read before
@@ -25,24 +25,26 @@ final class MediaShotControl implements ShotControl {
 
     private final MediaStore store;
     private final String stoppedUri;
+    private final String shotStoppedUri;
     private final MediaKey taskKey;
     private final String backend;
 
     MediaShotControl(MediaStore store, String storyId, int shotIndex, int attempt, String backend) {
         this.store = store;
         this.stoppedUri = store.uriOf(MediaKey.generationStopped(storyId));
+        this.shotStoppedUri = store.uriOf(MediaKey.shotStopped(storyId, shotIndex));
         this.taskKey = MediaKey.remoteTask(storyId, shotIndex, attempt);
         this.backend = backend;
     }
 
-    /** Whether the scheduler marked the story's generation stopped. */
-    static boolean stopped(MediaStore store, String storyId) {
-        return store.exists(store.uriOf(MediaKey.generationStopped(storyId)));
+    /** Whether the scheduler marked the story's generation, or this one shot, stopped. */
+    static boolean stopped(MediaStore store, String storyId, int shotIndex) {
+        return store.exists(store.uriOf(MediaKey.generationStopped(storyId))) || store.exists(store.uriOf(MediaKey.shotStopped(storyId, shotIndex)));
     }
 
     @Override
     public boolean canceled() {
-        return store.exists(stoppedUri);
+        return store.exists(stoppedUri) || store.exists(shotStoppedUri);
     }
 
     @Override

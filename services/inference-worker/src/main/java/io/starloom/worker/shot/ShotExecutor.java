@@ -45,9 +45,9 @@ public class ShotExecutor {
         this.profile = profile.spec();
     }
 
-    /** Blocking (the media store may be remote): whether the story still wants its shots. */
+    /** Blocking (the media store may be remote): whether the story still wants this shot. */
     public boolean wanted(GenerateShotCommand command) {
-        return !MediaShotControl.stopped(store, command.getStoryId());
+        return !MediaShotControl.stopped(store, command.getStoryId(), command.getShotIndex());
     }
 
     /** Blocking: runs the backend on the calling thread. */

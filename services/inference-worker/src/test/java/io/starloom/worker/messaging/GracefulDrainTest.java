@@ -3,6 +3,7 @@ package io.starloom.worker.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +17,10 @@ import org.apache.qpid.proton.amqp.messaging.Source;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -44,6 +48,7 @@ import io.vertx.proton.ProtonReceiver;
  */
 @QuarkusTest
 @TestProfile(GracefulDrainTest.SlowShots.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @QuarkusTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "postgres", value = "false"),
         restrictToAnnotatedClass = false)
 class GracefulDrainTest {
@@ -81,7 +86,24 @@ class GracefulDrainTest {
     @Inject
     Vertx vertx;
 
+    /** Before the drain below: a drained worker takes no shots. */
     @Test
+    @Order(1)
+    void aLongShotRenewsItsLeaseWhileItRenders() {
+        String story = UUID.randomUUID().toString();
+        send(command(story, 0).toBuilder().setLeaseRenewInterval(com.google.protobuf.Duration.newBuilder().setNanos(900_000_000)).build());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> recorder.kinds(story).contains(StoryEvent.PayloadCase.SHOT_GENERATED));
+        List<StoryEvent.PayloadCase> kinds = recorder.kinds(story);
+        assertThat(kinds.get(0)).isEqualTo(StoryEvent.PayloadCase.SHOT_STARTED);
+        assertThat(kinds.get(kinds.size() - 1)).isEqualTo(StoryEvent.PayloadCase.SHOT_GENERATED);
+        assertThat(kinds.subList(1, kinds.size() - 1)).as("a 4 s render renews a 0.9 s lease interval several times")
+                .hasSizeGreaterThanOrEqualTo(3).containsOnly(StoryEvent.PayloadCase.SHOT_PROGRESS);
+        // Renewals stop with the shot.
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> recorder.kinds(story).equals(kinds));
+    }
+
+    @Test
+    @Order(2)
     void drainFinishesTheShotInHandAndLeavesTheNextOnTheQueue() throws Exception {
         String story = UUID.randomUUID().toString();
         GenerateShotCommand first = command(story, 0);

@@ -14,6 +14,7 @@ import io.starloom.proto.v1.Storyboard;
 import io.starloom.proto.v1.VideoFormat;
 import io.starloom.scheduler.config.SchedulerConfig;
 import io.starloom.scheduler.domain.FilmOptions;
+import io.starloom.scheduler.domain.ShotStatus;
 import io.starloom.scheduler.domain.Stage;
 import io.starloom.scheduler.messaging.OutboxWriter;
 import io.starloom.scheduler.persistence.ShotEntity;
@@ -56,7 +57,8 @@ public class AssemblyStage implements StageHandler {
                     .setBurnInSubtitles(options.burnInSubtitles())
                     .setStyle(story.style);
             return ShotEntity.ofStory(story.id).chain(shots -> {
-                shots.forEach(shot -> {
+                // A canceled shot is left out; the film is made from the others.
+                shots.stream().filter(shot -> shot.state != ShotStatus.CANCELED).forEach(shot -> {
                     ClipRef.Builder clip = ClipRef.newBuilder().setShotIndex(shot.index).setUri(shot.clipUri)
                             .setNarration(shot.narration).setDuration(Durations.fromMillis(shot.durationMillis))
                             .setAudioUri(shot.audioUri == null ? "" : shot.audioUri);

@@ -53,9 +53,9 @@ public class FrameScreening {
         return regenerations == 0 ? planned : Math.floorMod(planned + regenerations * SEED_STEP, SEED_RANGE);
     }
 
-    /** Whether a shot needs no more work in this stage. */
+    /** Whether a shot needs no more work in this stage (a canceled one never will). */
     public boolean done(ShotEntity shot) {
-        return shot.state == ShotStatus.SCREENED || (!config.enabled() && shot.state == ShotStatus.GENERATED);
+        return shot.state == ShotStatus.SCREENED || shot.state == ShotStatus.CANCELED || (!config.enabled() && shot.state == ShotStatus.GENERATED);
     }
 
     /** A shot's clip has just been generated: screen it, or (screening off) see whether the stage is done. */

@@ -1,5 +1,6 @@
 package io.starloom.scheduler.application;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -12,29 +13,29 @@ import com.google.protobuf.util.Durations;
 
 import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.ProtoNames;
-import io.starloom.contracts.Queues;
-import io.starloom.mesh.v1.GenerateShotCommand;
-import io.starloom.mesh.v1.ModelProfile;
 import io.starloom.mesh.v1.ShotFailed;
 import io.starloom.mesh.v1.ShotFailureKind;
 import io.starloom.mesh.v1.ShotGenerated;
+import io.starloom.mesh.v1.ShotProgress;
 import io.starloom.mesh.v1.ShotStarted;
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.proto.v1.Failure;
 import io.starloom.proto.v1.GenerationEstimate;
-import io.starloom.proto.v1.Shot;
 import io.starloom.proto.v1.Storyboard;
 import io.starloom.scheduler.config.SchedulerConfig;
 import io.starloom.scheduler.domain.ShotStatus;
 import io.starloom.scheduler.domain.Stage;
 import io.starloom.scheduler.domain.StoryStatus;
-import io.starloom.scheduler.messaging.OutboxWriter;
+import io.starloom.scheduler.fleet.FleetConfig;
+import io.starloom.scheduler.fleet.ShotDispatcher;
 import io.starloom.scheduler.persistence.ShotEntity;
 import io.starloom.scheduler.persistence.StoryEntity;
 
 /**
- * The inference workers render every shot, each attempt its own command. A retryable failure is tried
- * again up to {@code starloom.generation.max-attempts}; each generated clip is then screened frame by frame
+ * The inference workers render every shot, each attempt its own command: generation puts the shots in line
+ * and {@link ShotDispatcher} sends them as GPUs free up. An attempt holds its shot under a lease that the
+ * worker renews (ShotStarted, ShotProgress). A retryable failure, a lost lease included, is queued again after
+ * a backoff up to {@code starloom.generation.max-attempts}; each generated clip is then screened frame by frame
  * ({@link FrameScreening}), and the stage is done once every shot is. Events about an attempt that is no
  * longer current change nothing.
  */
@@ -43,15 +44,15 @@ public class GenerationStage implements StageHandler {
     private static final Logger LOG = Logger.getLogger(GenerationStage.class);
 
     private final SchedulerConfig config;
-    private final OutboxWriter outbox;
     private final ServedProfiles profiles;
     private final FrameScreening frames;
     private final NarrationRequests narration;
+    private final FleetConfig fleet;
 
-    public GenerationStage(SchedulerConfig config, OutboxWriter outbox, ServedProfiles profiles, FrameScreening frames,
-            NarrationRequests narration) {
+    public GenerationStage(SchedulerConfig config, ServedProfiles profiles, FrameScreening frames, NarrationRequests narration,
+            FleetConfig fleet) {
         this.config = config;
-        this.outbox = outbox;
+        this.fleet = fleet;
         this.profiles = profiles;
         this.frames = frames;
         this.narration = narration;
@@ -81,11 +82,9 @@ public class GenerationStage implements StageHandler {
                 return Uni.createFrom().voidItem();
             }
             // The narration is spoken while the shots render, not after the last one.
-            Uni<Void> all = narration.send(story, storyboard);
-            for (ShotEntity shot : shots) {
-                all = all.call(() -> dispatch(story, storyboard, shot, 1, profile));
-            }
-            return all;
+            Instant now = Instant.now();
+            shots.forEach(shot -> queue(shot, now));
+            return narration.send(story, storyboard);
         })).replaceWithVoid();
     }
 
@@ -95,39 +94,52 @@ public class GenerationStage implements StageHandler {
             case SHOT_STARTED -> started(story, event.getShotStarted());
             case SHOT_GENERATED -> generated(story, event.getShotGenerated());
             case SHOT_FAILED -> failed(story, event.getShotFailed());
-            case FRAMES_SCREENED -> frames.screened(story, event.getFramesScreened(),
-                    shot -> profiles.plan(story.profile).chain(profile -> dispatch(story, story.storyboard(), shot, shot.attempt + 1, profile)));
+            case SHOT_PROGRESS -> progress(story, event.getShotProgress());
+            case FRAMES_SCREENED -> frames.screened(story, event.getFramesScreened(), shot -> {
+                queue(shot, Instant.now());
+                return Uni.createFrom().voidItem();
+            });
             default -> throw new IllegalArgumentException("generation does not handle " + event.getPayloadCase());
         };
     }
 
-    /** Sends the attempt to the generation queue of the story's profile, which only workers serving it read. */
-    private Uni<Void> dispatch(StoryEntity story, Storyboard storyboard, ShotEntity shot, int attempt, ModelProfile profile) {
-        Shot planned = storyboard.getShots(shot.index);
-        shot.attempt = attempt;
-        shot.state = ShotStatus.DISPATCHED;
-        shot.updatedAt = Instant.now();
-        return outbox.add(Stage.GENERATE, story.id, GenerateShotCommand.newBuilder()
-                .setStoryId(story.id.toString())
-                .setShotIndex(shot.index)
-                .setAttempt(attempt)
-                .setPrompt(planned.getPrompt())
-                .setNegativePrompt(storyboard.getNegativePrompt())
-                .setSeed(FrameScreening.seed(planned.getSeed(), shot.regenerations))
-                .addAllConstellations(planned.getConstellationsList())
-                .setProfile(profile)
-                .build(), Queues.generation(story.profile));
+    /**
+     * Puts the shot in line for its next attempt; {@link ShotDispatcher} sends it once a worker of the profile
+     * is free and it is the tenant's turn, not before {@code notBefore} (a retry's backoff).
+     */
+    private static void queue(ShotEntity shot, Instant notBefore) {
+        Instant now = Instant.now();
+        shot.state = ShotStatus.QUEUED;
+        shot.queuedAt = shot.queuedAt == null ? now : shot.queuedAt;
+        shot.notBefore = notBefore.isAfter(now) ? notBefore : null;
+        shot.leaseExpiresAt = null;
+        shot.updatedAt = now;
     }
 
     private Uni<StageOutcome> started(StoryEntity story, ShotStarted started) {
         return currentShot(story, started.getShotIndex(), started.getAttempt()).map(shot -> {
-            if (shot == null || shot.state != ShotStatus.DISPATCHED) {
+            if (shot == null || shot.state != ShotStatus.DISPATCHED && shot.state != ShotStatus.RUNNING) {
+                return StageOutcome.unchanged();
+            }
+            // Started again: the broker gave the same attempt to another worker after the first one died.
+            shot.leaseExpiresAt = Instant.now().plus(fleet.leaseDuration());
+            shot.workerId = started.getWorkerId();
+            if (shot.state == ShotStatus.RUNNING) {
                 return StageOutcome.unchanged();
             }
             shot.state = ShotStatus.RUNNING;
-            shot.workerId = started.getWorkerId();
             shot.updatedAt = Instant.now();
             return StageOutcome.movedTo(StoryStatus.GENERATING);
+        });
+    }
+
+    /** The worker still renders the attempt: it keeps the shot for another lease period. */
+    private Uni<StageOutcome> progress(StoryEntity story, ShotProgress progress) {
+        return currentShot(story, progress.getShotIndex(), progress.getAttempt()).map(shot -> {
+            if (shot != null && (shot.state == ShotStatus.DISPATCHED || shot.state == ShotStatus.RUNNING)) {
+                shot.leaseExpiresAt = Instant.now().plus(fleet.leaseDuration());
+            }
+            return StageOutcome.unchanged();
         });
     }
 
@@ -157,8 +169,8 @@ public class GenerationStage implements StageHandler {
             // Regenerations for flagged frames are attempts too, but not failed ones.
             if (kind == ShotFailureKind.SHOT_FAILURE_KIND_RETRYABLE && shot.attempt - shot.regenerations < config.generation().maxAttempts()) {
                 LOG.infof("story %s shot %d attempt %d failed (%s), retrying", story.id, shot.index, shot.attempt, reason);
-                return profiles.plan(story.profile).chain(profile -> dispatch(story, story.storyboard(), shot, shot.attempt + 1, profile))
-                        .replaceWith(StageOutcome.changed());
+                queue(shot, Instant.now().plus(backoff(shot.attempt - shot.regenerations)));
+                return Uni.createFrom().item(StageOutcome.changed());
             }
             shot.state = ShotStatus.FAILED;
             shot.updatedAt = Instant.now();
@@ -173,6 +185,12 @@ public class GenerationStage implements StageHandler {
                     "shot " + (shot.index + 1) + " failed after " + shot.attempt + " attempt(s): " + reason + " "
                             + failed.getFailure().getMessage(), facts)));
         });
+    }
+
+    /** Before the retry that follows failed attempt {@code failed}: doubling from the base, capped. */
+    private Duration backoff(int failed) {
+        Duration wait = fleet.retryBackoff().multipliedBy(1L << Math.min(20, Math.max(0, failed - 1)));
+        return wait.compareTo(fleet.maxRetryBackoff()) > 0 ? fleet.maxRetryBackoff() : wait;
     }
 
     /** The shot if the event is about its current attempt; null for stale attempts and unknown shots. */

@@ -17,7 +17,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Tells the workers that a story's shots are no longer wanted: a mark in the media store they all read
+ * Tells the workers that a story's shots, or one shot, are no longer wanted: a mark in the media store they all read
  * before starting a shot and between polls of a remote task (which they then stop). Written after the cancel
  * committed; the media store is durable and shared, so a worker that starts later, or restarts, still sees it.
  */
@@ -36,13 +36,22 @@ public class GenerationStops {
      * caller continues on its own Vert.x context, where Hibernate Reactive must stay.
      */
     public Uni<Void> stop(UUID storyId) {
+        return mark(MediaKey.generationStopped(storyId.toString()), "story " + storyId + ": workers could not be told to stop its shots");
+    }
+
+    /** The same for one shot of a story (every attempt of it), after CancelShot committed. */
+    public Uni<Void> stopShot(UUID storyId, int shotIndex) {
+        return mark(MediaKey.shotStopped(storyId.toString(), shotIndex), "story " + storyId + " shot " + shotIndex + ": its worker could not be told to stop");
+    }
+
+    private Uni<Void> mark(MediaKey key, String unwritten) {
         Context caller = Vertx.currentContext();
         Uni<Void> write = Uni.createFrom().item(() -> {
             try (WorkDirectory work = store.newWorkDirectory()) {
                 Path mark = Files.writeString(work.path().resolve("stopped"), "canceled\n");
-                store.put(MediaKey.generationStopped(storyId.toString()), mark);
+                store.put(key, mark);
             } catch (Exception e) {
-                LOG.warnf("story %s: workers could not be told to stop its shots: %s", storyId, e.getMessage());
+                LOG.warnf("%s: %s", unwritten, e.getMessage());
             }
             return (Void) null;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());

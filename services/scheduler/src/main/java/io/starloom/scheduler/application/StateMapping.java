@@ -44,6 +44,7 @@ public final class StateMapping {
             case GENERATED -> ShotState.SHOT_STATE_GENERATED;
             case SCREENED -> ShotState.SHOT_STATE_SCREENED;
             case FAILED -> ShotState.SHOT_STATE_FAILED;
+            case CANCELED -> ShotState.SHOT_STATE_CANCELED;
         };
     }
 

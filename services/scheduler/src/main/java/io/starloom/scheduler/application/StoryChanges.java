@@ -6,30 +6,41 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.starloom.scheduler.fleet.ShotDispatcher;
 import io.starloom.scheduler.messaging.OutboxRelay;
-import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.starloom.scheduler.persistence.StoryNotifications;
 
 /**
- * Tells watchers (gRPC WatchStory, SSE) that a story changed, after the change is committed. In-process:
- * with several scheduler replicas this becomes PostgreSQL LISTEN/NOTIFY behind the same two methods.
+ * Tells watchers (gRPC WatchStory, SSE) that a story changed, after the change is committed, on every
+ * scheduler replica (PostgreSQL LISTEN/NOTIFY, see {@link StoryNotifications}).
  */
 @ApplicationScoped
 public class StoryChanges {
-    private final BroadcastProcessor<UUID> changes = BroadcastProcessor.create();
     private final OutboxRelay relay;
+    private final ShotDispatcher dispatcher;
+    private final StoryNotifications notifications;
 
-    public StoryChanges(OutboxRelay relay) {
+    public StoryChanges(OutboxRelay relay, ShotDispatcher dispatcher, StoryNotifications notifications) {
         this.relay = relay;
+        this.dispatcher = dispatcher;
+        this.notifications = notifications;
     }
 
-    /** A transition of this story committed: send its outbox rows and tell its watchers. */
+    /** A transition of this story committed: send its outbox rows, dispatch what may go now, tell its watchers. */
     public Uni<Void> committed(UUID storyId) {
         relay.kick();
-        changes.onNext(storyId);
+        dispatcher.kick();
+        announce(storyId);
         return Uni.createFrom().voidItem();
     }
 
+    /** Only tells the story's watchers, e.g. that its shots were dispatched; never waits and never fails. */
+    public void announce(UUID storyId) {
+        notifications.announce(storyId).subscribe().with(ignored -> {
+        });
+    }
+
     public Multi<UUID> of(UUID storyId) {
-        return changes.filter(storyId::equals);
+        return notifications.changes().filter(storyId::equals);
     }
 }

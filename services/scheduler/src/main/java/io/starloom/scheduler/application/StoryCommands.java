@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.starloom.proto.v1.Language;
+import io.starloom.proto.v1.Priority;
 import io.starloom.proto.v1.Story;
 import io.starloom.proto.v1.Style;
 import io.starloom.scheduler.config.SchedulerConfig;
@@ -20,6 +21,7 @@ import io.starloom.scheduler.domain.NarrationCheck;
 import io.starloom.scheduler.domain.StoryStatus;
 import io.starloom.scheduler.domain.Submission;
 import io.starloom.scheduler.domain.SubmissionValidator;
+import io.starloom.scheduler.fleet.SubmissionGate;
 import io.starloom.scheduler.persistence.StoryEntity;
 import io.starloom.scheduler.webhooks.application.StoryWebhooks;
 
@@ -40,9 +42,11 @@ public class StoryCommands {
     private final ServedProfiles profiles;
     private final GenerationStops stops;
     private final StoryWebhooks storyWebhooks;
+    private final SubmissionGate gate;
 
     public StoryCommands(SchedulerConfig config, StageRouter stages, StoryChanges changes, StoryQueries queries, ServedProfiles profiles,
-            GenerationStops stops, StoryWebhooks storyWebhooks) {
+            GenerationStops stops, StoryWebhooks storyWebhooks, SubmissionGate gate) {
+        this.gate = gate;
         this.validator = new SubmissionValidator(config.story().maxTextLength(), config.resolutions(),
                 new NarrationCheck(SchedulerConfig.Narration.capacityOf(config.narration())));
         this.stages = stages;
@@ -53,12 +57,13 @@ public class StoryCommands {
         this.storyWebhooks = storyWebhooks;
     }
 
-    /** Accepts a story (or returns the one already accepted under the same request id). */
-    public Uni<Story> submit(Caller caller, Submission submission) {
+    /** Accepts a story (or returns the one already accepted under the same request id), if the fleet admits it. */
+    public Uni<Story> submit(Caller caller, Submission submission, Priority priority) {
         String profile = validator.validate(submission);
         return storyWebhooks.check(caller, submission.options()).chain(() -> Panache.withTransaction(() -> existing(caller, submission.requestId())
                 .onItem().ifNull().switchTo(() -> profiles.require(profile, submission.namesProfile())
-                        .chain(() -> accept(caller, submission, profile))))
+                        .chain(() -> gate.admit(caller.tenant(), priority))
+                        .chain(admitted -> accept(caller, submission, profile, admitted))))
                 .call(story -> changes.committed(story.id))
                 // A concurrent submission with the same key committed first: answer with its story.
                 .onFailure(StoryCommands::isDuplicateRequestId)
@@ -83,7 +88,7 @@ public class StoryCommands {
         return StoryEntity.find("tenant = ?1 and requestId = ?2", caller.tenant(), requestId).firstResult();
     }
 
-    private Uni<StoryEntity> accept(Caller caller, Submission submission, String profile) {
+    private Uni<StoryEntity> accept(Caller caller, Submission submission, String profile, Priority priority) {
         Instant now = Instant.now();
         StoryEntity story = new StoryEntity();
         story.id = UUID.randomUUID();
@@ -95,6 +100,7 @@ public class StoryCommands {
         story.style = submission.style() == Style.STYLE_UNSPECIFIED ? Style.STYLE_CINEMATIC : submission.style();
         story.resolution = submission.resolution();
         story.profile = profile;
+        story.priority = priority;
         story.filmOptions(submission.film());
         story.storyOptions(submission.options());
         story.createdAt = now;

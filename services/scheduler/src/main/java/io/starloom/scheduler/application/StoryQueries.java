@@ -18,6 +18,7 @@ import io.starloom.proto.v1.Story;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.domain.StoryNotFoundException;
+import io.starloom.scheduler.fleet.QueuePositions;
 import io.starloom.scheduler.persistence.ShotEntity;
 import io.starloom.scheduler.persistence.StoryEntity;
 
@@ -28,15 +29,18 @@ public class StoryQueries {
     static final int MAX_PAGE_SIZE = 100;
 
     private final AdminAudit audit;
+    private final QueuePositions positions;
 
-    public StoryQueries(AdminAudit audit) {
+    public StoryQueries(AdminAudit audit, QueuePositions positions) {
         this.audit = audit;
+        this.positions = positions;
     }
 
+    /** The story with its place in the GPU queue (GetStory, WatchStory, SSE). */
     public Uni<Story> get(Caller caller, String storyId) {
         UUID id = parseId(storyId);
         return Panache.withSession(() -> story(caller, id)
-                .chain(story -> ShotEntity.ofStory(id).map(shots -> StoryViews.toStory(story, shots))));
+                .chain(story -> ShotEntity.ofStory(id).chain(shots -> positions.of(story, shots, StoryViews.toStory(story, shots)))));
     }
 
     /** The stored story entity, e.g. for its storyboard or film. */

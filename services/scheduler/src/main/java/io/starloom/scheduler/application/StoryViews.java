@@ -34,6 +34,7 @@ public final class StoryViews {
                 .setVoice(story.filmOptions().voice())
                 .setAspectRatio(story.filmOptions().aspectRatio())
                 .setBurnInSubtitles(story.filmOptions().burnInSubtitles())
+                .setPriority(story.priority)
                 .setCreateTime(timestamp(story.createdAt))
                 .setUpdateTime(timestamp(story.updatedAt))
                 .setProgressPercent(StoryProgress.percent(story.state, ordered.stream().map(s -> s.state).toList()));

@@ -28,7 +28,8 @@ public enum Stage {
             List.of(StoryStatus.SCREENING), EnumSet.of(StoryStatus.IN_REVIEW, StoryStatus.REJECTED)),
     // Each generated clip's frames are screened within this stage (FrameScreening); a flagged shot may end it IN_REVIEW.
     GENERATE(Queues.GENERATION_REQUESTS, GenerateShotCommand.getDescriptor(),
-            EnumSet.of(PayloadCase.SHOT_STARTED, PayloadCase.SHOT_GENERATED, PayloadCase.SHOT_FAILED, PayloadCase.FRAMES_SCREENED),
+            EnumSet.of(PayloadCase.SHOT_STARTED, PayloadCase.SHOT_GENERATED, PayloadCase.SHOT_FAILED, PayloadCase.SHOT_PROGRESS,
+                    PayloadCase.FRAMES_SCREENED),
             List.of(StoryStatus.QUEUED, StoryStatus.GENERATING), EnumSet.of(StoryStatus.REJECTED, StoryStatus.IN_REVIEW)),
     ASSEMBLE(Queues.POSTPROCESS_REQUESTS, AssembleFilmCommand.getDescriptor(), EnumSet.of(PayloadCase.FILM_ASSEMBLED),
             List.of(StoryStatus.ASSEMBLING), EnumSet.of(StoryStatus.IN_REVIEW));

@@ -6,24 +6,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.amqp.OutgoingAmqpMetadata;
-import io.starloom.contracts.messaging.ProtoEnvelope;
-import io.starloom.mesh.support.tracing.TraceContext;
 import io.starloom.scheduler.persistence.IsolatedSessions;
 import io.starloom.scheduler.persistence.OutboxEntity;
 
 /**
  * Sends outbox rows to the broker, each to the queue it names, and marks them published once the broker
- * has accepted them. One channel carries every command (an anonymous sender), so a new stage needs no
- * channel or emitter of its own. Runs right after each committed transition and on a periodic sweep, so
+ * has accepted them. One anonymous sender link ({@link CommandSender}) carries every command, so a new stage
+ * needs no channel of its own, and a refused send or a broker restart fails only that send: the row stays
+ * pending for the next sweep. Runs right after each committed transition and on a periodic sweep, so
  * nothing written is ever left behind — also not after a crash between commit and send. Rows are claimed
  * with SKIP LOCKED, so several scheduler replicas share the work; a rare duplicate send is harmless
  * because every consumer is idempotent.
@@ -31,17 +27,16 @@ import io.starloom.scheduler.persistence.OutboxEntity;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String SOURCE = "/starloom/scheduler";
     private static final int BATCH = 100;
     /** Rows another replica is sending right now are skipped, not waited for. */
     private static final String CLAIM_PENDING = "SELECT * FROM outbox WHERE published_at IS NULL ORDER BY created_at LIMIT "
             + BATCH + " FOR UPDATE SKIP LOCKED";
 
-    private final MutinyEmitter<byte[]> commands;
+    private final CommandSender commands;
     private final IsolatedSessions sessions;
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
-    public OutboxRelay(@Channel("commands") MutinyEmitter<byte[]> commands, IsolatedSessions sessions) {
+    public OutboxRelay(CommandSender commands, IsolatedSessions sessions) {
         this.commands = commands;
         this.sessions = sessions;
     }
@@ -52,11 +47,15 @@ public class OutboxRelay {
                 failure -> LOG.warnf("outbox relay will retry: %s", failure.getMessage()));
     }
 
-    /** Publishes what is pending now; returns the number of rows sent. Failures are left for the sweep. */
+    /**
+     * Publishes what is pending now; returns the number of rows sent. A row the broker refuses stays pending for
+     * the sweep and does not hold back the rows after it.
+     */
     public Uni<Integer> publishPending() {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(CLAIM_PENDING, OutboxEntity.class).getResultList())
-                .call(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(this::send).collect().last())
+                .chain(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(this::send)
+                        .filter(Boolean::booleanValue).collect().asList())
                 .map(List::size))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("outbox relay will retry: %s", failure.getMessage());
@@ -64,14 +63,15 @@ public class OutboxRelay {
                 });
     }
 
-    private Uni<Void> send(OutboxEntity row) {
-        // Sent later and elsewhere than it was written: the row's traceparent keeps the command in the story's trace.
-        return commands.sendMessage(TraceContext.carry(ProtoEnvelope.wrap(row.id.toString(), SOURCE, row.storyId.toString(), row.type, row.payload)
-                .addMetadata(OutgoingAmqpMetadata.builder().withAddress(row.destination).build()), TraceContext.fromTraceparent(row.traceparent)))
-                .invoke(() -> row.publishedAt = Instant.now());
+    private Uni<Boolean> send(OutboxEntity row) {
+        return commands.send(row).invoke(() -> row.publishedAt = Instant.now()).replaceWith(true)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("outbox row %s to %s not sent, left for the next sweep: %s", row.id, row.destination, failure.getMessage());
+                    return false;
+                });
     }
 
-    /** Not before start-up is over: the emitter only exists once Reactive Messaging has wired the channels. */
+    /** Not before start-up is over. */
     @Scheduled(every = "${starloom.outbox.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {

@@ -57,4 +57,10 @@ public abstract class ShortNameColumn<E extends Enum<E> & ProtocolMessageEnum> i
             super(io.starloom.proto.v1.AspectRatio.class, io.starloom.proto.v1.AspectRatio.ASPECT_RATIO_UNSPECIFIED);
         }
     }
+
+    public static class Priority extends ShortNameColumn<io.starloom.proto.v1.Priority> {
+        public Priority() {
+            super(io.starloom.proto.v1.Priority.class, io.starloom.proto.v1.Priority.PRIORITY_UNSPECIFIED);
+        }
+    }
 }

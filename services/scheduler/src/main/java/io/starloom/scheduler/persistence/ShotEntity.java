@@ -48,6 +48,15 @@ public class ShotEntity extends PanacheEntityBase {
     public String workerId;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** When generation queued it: its place in line (fleet/ShotDispatcher); null before generation. */
+    @Column(name = "queued_at")
+    public Instant queuedAt;
+    /** A retry waits until then (backoff). */
+    @Column(name = "not_before")
+    public Instant notBefore;
+    /** The dispatched attempt holds the shot until then, unless its worker renews it. */
+    @Column(name = "lease_expires_at")
+    public Instant leaseExpiresAt;
 
     /** Every shot of a story, in film order. */
     public static Uni<List<ShotEntity>> ofStory(UUID storyId) {

@@ -22,6 +22,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.starloom.proto.v1.Failure;
 import io.starloom.proto.v1.Language;
+import io.starloom.proto.v1.Priority;
 import io.starloom.proto.v1.Resolution;
 import io.starloom.proto.v1.AspectRatio;
 import io.starloom.proto.v1.Storyboard;
@@ -69,6 +70,9 @@ public class StoryEntity extends PanacheEntityBase {
     /** Receives the story's state changes (the trigger of V80__webhooks.sql writes the deliveries); NULL for none. */
     @Column(name = "webhook_url")
     public String webhookUrl;
+    /** Scheduling class of its shots (fleet/FairShare). */
+    @Convert(converter = ShortNameColumn.Priority.class)
+    public Priority priority = Priority.PRIORITY_STANDARD;
     public String title;
     /** A {@code starloom.v1.Storyboard}; read it with {@link #storyboard()}, set it with {@link #plan}. */
     public byte[] storyboard;

@@ -50,6 +50,7 @@ class StoryLifecycleTransitionsTest {
             PayloadCase.SHOT_STARTED, EnumSet.of(QUEUED, GENERATING),
             PayloadCase.SHOT_GENERATED, EnumSet.of(QUEUED, GENERATING),
             PayloadCase.SHOT_FAILED, EnumSet.of(QUEUED, GENERATING),
+            PayloadCase.SHOT_PROGRESS, EnumSet.of(QUEUED, GENERATING),
             PayloadCase.FRAMES_SCREENED, EnumSet.of(QUEUED, GENERATING),
             PayloadCase.FILM_ASSEMBLED, EnumSet.of(ASSEMBLING));
 

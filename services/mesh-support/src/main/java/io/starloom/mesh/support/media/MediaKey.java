@@ -57,6 +57,17 @@ public record MediaKey(String path) {
         return new MediaKey(storyDirectory(storyId) + "/generation-stopped");
     }
 
+    /**
+     * Present once one shot is no longer wanted (CancelShot), {@code …/shots/shot-<NNN>.stopped}: for every attempt
+     * of the shot, read where {@link #generationStopped} is.
+     */
+    public static MediaKey shotStopped(String storyId, int shotIndex) {
+        if (shotIndex < 0) {
+            throw new MediaReferenceException(MediaReferenceException.INVALID_KEY, "no shot " + shotIndex);
+        }
+        return new MediaKey(storyDirectory(storyId) + "/shots/" + String.format("shot-%03d.stopped", shotIndex));
+    }
+
     private static MediaKey sibling(MediaKey clip, String suffix) {
         return new MediaKey(clip.path().substring(0, clip.path().length() - ".mp4".length()) + suffix);
     }

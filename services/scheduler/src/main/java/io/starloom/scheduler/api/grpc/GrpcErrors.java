@@ -5,6 +5,7 @@ import org.jboss.logging.Logger;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
+import com.google.rpc.QuotaFailure;
 import com.google.rpc.RetryInfo;
 
 import io.grpc.Status;
@@ -15,6 +16,8 @@ import io.quarkus.security.UnauthorizedException;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.domain.StoryNotFoundException;
 import io.starloom.scheduler.domain.StoryNotReadyException;
+import io.starloom.scheduler.fleet.PriorityNotAllowedException;
+import io.starloom.scheduler.fleet.QuotaExceededException;
 import io.starloom.scheduler.limits.RateLimitedException;
 
 /** Domain failures as gRPC statuses, with google.rpc.BadRequest field violations for invalid input. */
@@ -50,6 +53,20 @@ final class GrpcErrors {
             return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder().setCode(Code.RESOURCE_EXHAUSTED.getNumber())
                     .setMessage(limited.getMessage()).addDetails(Any.pack(RetryInfo.newBuilder()
                             .setRetryDelay(com.google.protobuf.Duration.newBuilder().setSeconds(limited.retryAfterSeconds())).build()))
+                    .build());
+        }
+        if (failure instanceof PriorityNotAllowedException priority) {
+            return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder().setCode(Code.PERMISSION_DENIED.getNumber())
+                    .setMessage(priority.getMessage()).addDetails(Any.pack(BadRequest.newBuilder().addFieldViolations(BadRequest.FieldViolation
+                            .newBuilder().setField(priority.error().field()).setDescription(priority.error().message())).build())).build());
+        }
+        if (failure instanceof QuotaExceededException quota) {
+            return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder().setCode(Code.RESOURCE_EXHAUSTED.getNumber())
+                    .setMessage(quota.getMessage())
+                    .addDetails(Any.pack(QuotaFailure.newBuilder().addViolations(QuotaFailure.Violation.newBuilder()
+                            .setSubject(quota.subject()).setDescription(quota.quota() + ": " + quota.getMessage())).build()))
+                    .addDetails(Any.pack(RetryInfo.newBuilder()
+                            .setRetryDelay(com.google.protobuf.Duration.newBuilder().setSeconds(quota.retryAfterSeconds())).build()))
                     .build());
         }
         if (failure instanceof UnauthorizedException) {

@@ -17,6 +17,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.starloom.contracts.Roles;
+import io.starloom.proto.v1.CancelShotRequest;
+import io.starloom.proto.v1.CancelShotResponse;
 import io.starloom.proto.v1.CancelStoryRequest;
 import io.starloom.proto.v1.CancelStoryResponse;
 import io.starloom.proto.v1.DownloadFilmRequest;
@@ -35,6 +37,7 @@ import io.starloom.proto.v1.WatchStoryRequest;
 import io.starloom.proto.v1.WatchStoryResponse;
 import io.starloom.scheduler.api.CallerResolver;
 import io.starloom.scheduler.application.FilmFiles;
+import io.starloom.scheduler.application.ShotCancels;
 import io.starloom.scheduler.application.StoryCommands;
 import io.starloom.scheduler.application.StoryQueries;
 import io.starloom.scheduler.application.StoryWatch;
@@ -54,8 +57,11 @@ public class StoryGrpcService implements StoryService {
     private final StoryQueries queries;
     private final StoryWatch watch;
     private final FilmFiles films;
+    private final ShotCancels shots;
 
-    public StoryGrpcService(CallerResolver callers, StoryCommands commands, StoryQueries queries, StoryWatch watch, FilmFiles films) {
+    public StoryGrpcService(CallerResolver callers, StoryCommands commands, StoryQueries queries, StoryWatch watch, FilmFiles films,
+            ShotCancels shots) {
+        this.shots = shots;
         this.callers = callers;
         this.commands = commands;
         this.queries = queries;
@@ -67,7 +73,7 @@ public class StoryGrpcService implements StoryService {
     @RolesAllowed(Roles.STORY_WRITER)
     public Uni<SubmitStoryResponse> submitStory(SubmitStoryRequest request) {
         return Uni.createFrom().item(() -> submission(request))
-                .chain(submission -> callers.submitter().chain(caller -> commands.submit(caller, submission)))
+                .chain(submission -> callers.submitter().chain(caller -> commands.submit(caller, submission, request.getPriority())))
                 .map(story -> SubmitStoryResponse.newBuilder().setStory(story).build())
                 .onFailure().transform(GrpcErrors::toStatus);
     }
@@ -92,6 +98,14 @@ public class StoryGrpcService implements StoryService {
     public Uni<CancelStoryResponse> cancelStory(CancelStoryRequest request) {
         return callers.current().chain(caller -> commands.cancel(caller, request.getStoryId()))
                 .map(story -> CancelStoryResponse.newBuilder().setStory(story).build())
+                .onFailure().transform(GrpcErrors::toStatus);
+    }
+
+    @Override
+    @RolesAllowed(Roles.STORY_WRITER)
+    public Uni<CancelShotResponse> cancelShot(CancelShotRequest request) {
+        return callers.current().chain(caller -> shots.cancel(caller, request.getStoryId(), request.getShotIndex(), "shot_index"))
+                .map(story -> CancelShotResponse.newBuilder().setStory(story).build())
                 .onFailure().transform(GrpcErrors::toStatus);
     }
 

@@ -36,7 +36,17 @@ public record StoryJson(
         @Schema(description = "A reviewer must approve the finished film before it is published.") boolean requireReview,
         @Schema(description = "Narration voice as submitted; null for the language's default.", nullable = true) String voice,
         @Schema(description = "Shape of the picture: 16-9, 9-16 or 1-1.") String aspectRatio,
-        @Schema(description = "The subtitles are drawn into the picture as well as carried as soft tracks.") boolean burnInSubtitles) {
+        @Schema(description = "The subtitles are drawn into the picture as well as carried as soft tracks.") boolean burnInSubtitles,
+        @Schema(description = "How the story's shots are scheduled and where they stand in line.") SchedulingJson scheduling) {
+
+    @Schema(name = "Scheduling", description = "The story's priority class and, while shots wait for or hold a GPU, its place in line.")
+    public record SchedulingJson(
+            @Schema(description = "interactive, standard or batch, as submitted.") String priority,
+            @Schema(description = "Shots of other stories expected to reach a GPU before this story's next one; 0 when none waits.")
+            int queuePosition,
+            @Schema(description = "When the story's last shot is expected to be rendered; null when unknown or not generating.",
+                    nullable = true) Instant generationEta) {
+    }
 
     @Schema(name = "GenerationEstimate", description = "What generating the shots is expected to take and cost.")
     public record EstimateJson(int shots, double videoSeconds,
@@ -100,7 +110,10 @@ public record StoryJson(
                         story.getEstimate().getRenderSeconds(), story.getEstimate().getTypicalHardware(), story.getEstimate().getPriceUsd()) : null,
                 story.getRequireReview(), story.getVoice().isEmpty() ? null : story.getVoice(),
                 ProtoNames.shortName(ProtoNames.isSpecified(story.getAspectRatio()) ? story.getAspectRatio() : AspectRatio.ASPECT_RATIO_16_9),
-                story.getBurnInSubtitles());
+                story.getBurnInSubtitles(),
+                new SchedulingJson(ProtoNames.shortName(ProtoNames.isSpecified(story.getPriority()) ? story.getPriority()
+                        : io.starloom.proto.v1.Priority.PRIORITY_STANDARD), story.getQueuePosition(),
+                        story.hasGenerationEta() ? instant(story.getGenerationEta()) : null));
     }
 
     private static ShotJson shot(ShotStatus shot) {

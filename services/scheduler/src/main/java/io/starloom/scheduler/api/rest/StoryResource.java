@@ -34,6 +34,7 @@ import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.Roles;
 import io.starloom.proto.v1.AspectRatio;
 import io.starloom.proto.v1.Language;
+import io.starloom.proto.v1.Priority;
 import io.starloom.proto.v1.Resolution;
 import io.starloom.proto.v1.Style;
 import io.starloom.scheduler.api.CallerResolver;
@@ -89,6 +90,8 @@ public class StoryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryJson.class)))
     @APIResponse(responseCode = "400", description = "The body is not a valid story; `errors` names each field at fault.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A priority above the tenant's entitlement; `errors` names `priority`.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A well-formed request this deployment cannot serve, e.g. a resolution no model renders.",
@@ -97,7 +100,8 @@ public class StoryResource {
             @Parameter(description = "Idempotency key, at most 128 characters; the body's requestId wins over it.")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Submission submission = submission(body, idempotencyKey);
-        return callers.submitter().chain(caller -> commands.submit(caller, submission))
+        Priority priority = ApiNames.parse("priority", body.priority(), Priority.class, Priority.PRIORITY_UNSPECIFIED);
+        return callers.submitter().chain(caller -> commands.submit(caller, submission, priority))
                 .map(story -> Response.accepted(StoryJson.of(story)).location(URI.create("/v1/stories/" + story.getId())).build());
     }
 

@@ -25,5 +25,7 @@ public record SubmitStoryBody(
                 + "Derived from the story's id when absent.") Long seed,
         @Schema(description = "Wanted film length in seconds, 5..300; the planner's choice when absent.") Integer targetSeconds,
         @Schema(description = "An https URL that receives this story's state changes as signed webhooks (Standard Webhooks), signed with the "
-                + "tenant's story webhook secret (POST /v1/webhooks:rotateStorySecret). Must resolve to public addresses only.") String webhookUrl) {
+                + "tenant's story webhook secret (POST /v1/webhooks:rotateStorySecret). Must resolve to public addresses only.") String webhookUrl,
+        @Schema(description = "Scheduling class: interactive, standard or batch; standard when absent. Interactive only for "
+                + "tenants entitled to it (403 otherwise).") String priority) {
 }

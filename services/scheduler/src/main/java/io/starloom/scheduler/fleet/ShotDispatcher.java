@@ -1,0 +1,214 @@
+package io.starloom.scheduler.fleet;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+import com.google.protobuf.util.Durations;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.starloom.contracts.Queues;
+import io.starloom.mesh.v1.GenerateShotCommand;
+import io.starloom.mesh.v1.ModelProfile;
+import io.starloom.proto.v1.Shot;
+import io.starloom.proto.v1.Storyboard;
+import io.starloom.scheduler.application.FrameScreening;
+import io.starloom.scheduler.application.ServedProfiles;
+import io.starloom.scheduler.application.StoryChanges;
+import io.starloom.scheduler.domain.ShotStatus;
+import io.starloom.scheduler.domain.Stage;
+import io.starloom.scheduler.messaging.OutboxRelay;
+import io.starloom.scheduler.messaging.OutboxWriter;
+import io.starloom.scheduler.persistence.IsolatedSessions;
+import io.starloom.scheduler.persistence.ShotEntity;
+import io.starloom.scheduler.persistence.StoryEntity;
+import io.vertx.core.Vertx;
+
+/**
+ * Sends waiting shots to the GPUs, from the database: for each profile, only as many as its workers have free
+ * (live workers announcing the profile minus attempts holding a lease), picked by {@link FairShare}. One
+ * transaction per profile under a transaction-scoped advisory lock, so replicas take turns per profile and
+ * the fair-share state stays consistent; each picked row is claimed again with FOR UPDATE SKIP LOCKED and
+ * only while still QUEUED, so no shot is ever dispatched twice. Runs after every commit that may free or
+ * queue work, and on a short periodic tick for what other replicas committed.
+ */
+@ApplicationScoped
+public class ShotDispatcher {
+    private static final Logger LOG = Logger.getLogger(ShotDispatcher.class);
+    /** Another replica holds a profile's lock: look again soon, its run may have started before our commit. */
+    private static final long BUSY_RETRY_MILLIS = 25;
+    /** What one profile's run did: the stories whose shots it sent, or nothing because another replica held the profile. */
+    private record Run(boolean busy, List<UUID> stories) {
+        static final Run BUSY = new Run(true, List.of());
+        static final Run NOTHING = new Run(false, List.of());
+    }
+
+    private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext(:key))";
+    private static final String CLAIM = "SELECT * FROM shot WHERE story_id = :story AND shot_index = :index AND state = 'QUEUED'"
+            + " FOR UPDATE SKIP LOCKED";
+    private static final String STORE_SHARE = "INSERT INTO fair_share (profile, tenant, virtual_seconds) VALUES (:profile, :tenant, :seconds)"
+            + " ON CONFLICT (profile, tenant) DO UPDATE SET virtual_seconds = EXCLUDED.virtual_seconds";
+    private static final String STORE_CLOCK = "INSERT INTO fair_clock (profile, virtual_seconds) VALUES (:profile, :seconds)"
+            + " ON CONFLICT (profile) DO UPDATE SET virtual_seconds = EXCLUDED.virtual_seconds";
+
+    private final FleetConfig config;
+    private final TenantPolicies policies;
+    private final ServedProfiles profiles;
+    private final OutboxWriter outbox;
+    private final OutboxRelay relay;
+    private final IsolatedSessions sessions;
+    private final StoryChanges changes;
+    private final Vertx vertx;
+    private final FairShare fairShare;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    public ShotDispatcher(FleetConfig config, TenantPolicies policies, ServedProfiles profiles, OutboxWriter outbox, OutboxRelay relay,
+            IsolatedSessions sessions, StoryChanges changes, Vertx vertx) {
+        this.config = config;
+        this.policies = policies;
+        this.profiles = profiles;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.sessions = sessions;
+        this.changes = changes;
+        this.vertx = vertx;
+        this.fairShare = new FairShare(config.starvationAge());
+    }
+
+    /** Dispatches what can go now, without waiting; kicks during a run make it run once more. */
+    public void kick() {
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            runOnce();
+        }
+    }
+
+    @Scheduled(every = "${starloom.fleet.dispatch-interval:1s}", delayed = "1s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        kick();
+    }
+
+    private void runOnce() {
+        again.set(false);
+        sessions.run(this::dispatchAll).subscribe().with(this::finished, failure -> {
+            LOG.warnf("dispatch will be retried: %s", failure.getMessage());
+            finished(false);
+        });
+    }
+
+    private void finished(boolean busyElsewhere) {
+        running.set(false);
+        if (busyElsewhere) {
+            vertx.setTimer(BUSY_RETRY_MILLIS, id -> kick());
+        } else if (again.get() && running.compareAndSet(false, true)) {
+            runOnce();
+        }
+    }
+
+    /** Every profile with waiting shots, each in its own transaction; true when another replica held one. */
+    Uni<Boolean> dispatchAll() {
+        return Panache.withSession(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(FleetQueries.PROFILES_WAITING, String.class).getResultList()))
+                .chain(waiting -> Multi.createFrom().iterable(waiting)
+                        .onItem().transformToUniAndConcatenate(profile -> sessions.run(() -> Panache.withTransaction(() -> dispatch(profile)))
+                                .invoke(this::committed))
+                        .collect().asList())
+                .map(sent -> sent.stream().anyMatch(Run::busy));
+    }
+
+    /** The commands are in the outbox: send them, and tell the stories' watchers their shots moved. */
+    private void committed(Run run) {
+        if (!run.stories().isEmpty()) {
+            relay.kick();
+            run.stories().stream().distinct().forEach(changes::announce);
+        }
+    }
+
+    /** Dispatches up to the free capacity of {@code profile}; what it sent. */
+    Uni<Run> dispatch(String profile) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(LOCK, Boolean.class)
+                .setParameter("key", "starloom.dispatch." + profile).getSingleResult()
+                .chain(locked -> !locked ? Uni.createFrom().item(Run.BUSY) : FleetQueries.capacity(session, profile, config.capacityWithoutWorkers())
+                        .chain(capacity -> FleetQueries.running(session, profile)
+                        .chain(running -> {
+                            int busy = running.values().stream().mapToInt(Integer::intValue).sum();
+                            int free = capacity - busy;
+                            if (free <= 0) {
+                                return Uni.createFrom().item(Run.NOTHING);
+                            }
+                            return FleetQueries.waiting(session, profile, free, true).chain(waiting -> waiting.isEmpty() ? Uni.createFrom().item(Run.NOTHING)
+                                    : pickAndSend(session, profile, free, waiting, running));
+                        }))));
+    }
+
+    private Uni<Run> pickAndSend(Mutiny.Session session, String profile, int free, List<FairShare.Candidate> waiting,
+            Map<String, Integer> running) {
+        return FleetQueries.shares(session, profile).chain(shares -> profiles.plan(profile).chain(spec -> {
+            FairShare.Plan plan = fairShare.pick(free, waiting, shares.virtualSeconds(), shares.clock(), tenant -> policies.of(tenant).share(),
+                    running, costSeconds(spec), Instant.now());
+            return send(session, plan.picks(), spec).call(sent -> store(session, profile, plan, shares.virtualSeconds()))
+                    .map(sent -> new Run(false, sent));
+        }));
+    }
+
+    /** What one shot of the profile is charged: its typical seconds, so that tenants share GPU time. */
+    static double costSeconds(ModelProfile spec) {
+        return spec.getTypicalShotSeconds() > 0 ? spec.getTypicalShotSeconds() : 1;
+    }
+
+    private Uni<List<UUID>> send(Mutiny.Session session, List<FairShare.Candidate> picks, ModelProfile spec) {
+        return Multi.createFrom().iterable(picks).onItem().transformToUniAndConcatenate(pick -> session
+                .createNativeQuery(CLAIM, ShotEntity.class).setParameter("story", pick.storyId()).setParameter("index", pick.shotIndex())
+                .getResultList().chain(claimed -> claimed.isEmpty() ? Uni.createFrom().<UUID>nullItem()
+                        : StoryEntity.<StoryEntity>findById(pick.storyId())
+                                .chain(story -> dispatch(story, claimed.get(0), spec)).replaceWith(pick.storyId())))
+                .filter(Objects::nonNull).collect().asList();
+    }
+
+    /** The attempt's command into the outbox; the shot holds a start lease until a worker says it started. */
+    private Uni<Void> dispatch(StoryEntity story, ShotEntity shot, ModelProfile profile) {
+        Storyboard storyboard = story.storyboard();
+        Shot planned = storyboard.getShots(shot.index);
+        Instant now = Instant.now();
+        shot.attempt++;
+        shot.state = ShotStatus.DISPATCHED;
+        shot.updatedAt = now;
+        shot.notBefore = null;
+        shot.leaseExpiresAt = now.plus(config.startTimeout());
+        return outbox.add(Stage.GENERATE, story.id, GenerateShotCommand.newBuilder()
+                .setStoryId(story.id.toString())
+                .setShotIndex(shot.index)
+                .setAttempt(shot.attempt)
+                .setPrompt(planned.getPrompt())
+                .setNegativePrompt(storyboard.getNegativePrompt())
+                .setSeed(FrameScreening.seed(planned.getSeed(), shot.regenerations))
+                .addAllConstellations(planned.getConstellationsList())
+                .setProfile(profile)
+                .setLeaseRenewInterval(Durations.fromMillis(config.leaseRenewInterval().toMillis()))
+                .build(), Queues.generation(story.profile));
+    }
+
+    private static Uni<Void> store(Mutiny.Session session, String profile, FairShare.Plan plan, Map<String, Double> before) {
+        Uni<Void> all = session.createNativeQuery(STORE_CLOCK).setParameter("profile", profile).setParameter("seconds", plan.clock())
+                .executeUpdate().replaceWithVoid();
+        for (Map.Entry<String, Double> share : plan.virtualSeconds().entrySet()) {
+            if (!share.getValue().equals(before.get(share.getKey()))) {
+                all = all.call(() -> session.createNativeQuery(STORE_SHARE).setParameter("profile", profile)
+                        .setParameter("tenant", share.getKey()).setParameter("seconds", share.getValue()).executeUpdate());
+            }
+        }
+        return all;
+    }
+}
