@@ -73,14 +73,26 @@ public class WriteResource {
                 .recoverWithItem(failure -> writePage(form, SchedulerProblem.of(failure), false, SchedulerProblem.of(failure).status()));
     }
 
-    /** An editing action on the storyboard, or {@code action=submit} to make the film from it. */
+    /**
+     * An editing action on the storyboard; {@code action=submit} makes the film from it, {@code action=submit-text}
+     * from the text alone (offered where the scheduler does not take an edited storyboard yet).
+     */
     @POST
     @Path("storyboard")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> edit(@BeanParam StoryForm form, @RestForm String action, @RestForm List<String> prompt,
-            @RestForm List<String> narration, @RestForm List<String> duration, @RestForm List<String> transition,
-            @RestForm List<String> constellations) {
-        StoryboardDraft draft = StoryboardDraft.fromForm(prompt, narration, duration, transition, constellations);
+    public Uni<Response> edit(@BeanParam StoryForm form, @RestForm String action, @RestForm String boardStyle,
+            @RestForm String boardLanguage, @RestForm String boardTitle, @RestForm String boardNegativePrompt,
+            @RestForm List<String> prompt, @RestForm List<String> narration, @RestForm List<String> duration,
+            @RestForm List<String> transition, @RestForm List<String> constellations, @RestForm List<String> beat,
+            @RestForm List<String> seed) {
+        StoryboardDraft draft = StoryboardDraft.fromForm(new StoryboardDraft.Board(StoryForm.text(boardStyle), StoryForm.text(boardLanguage),
+                StoryForm.text(boardTitle), StoryForm.text(boardNegativePrompt)), prompt, narration, duration, transition, constellations, beat, seed);
+        if ("submit-text".equals(action)) {
+            return scheduler.submit(form.body())
+                    .map(story -> Response.seeOther(URI.create("/stories/" + story.get("id"))).build())
+                    .onFailure(failure -> SchedulerProblem.of(failure).invalidInput())
+                    .recoverWithItem(failure -> boardPage(form, draft, SchedulerProblem.of(failure), SchedulerProblem.of(failure).status()));
+        }
         if (!"submit".equals(action)) {
             draft.apply(action);
             return Uni.createFrom().item(boardPage(form, draft, null, 200));
@@ -90,7 +102,14 @@ public class WriteResource {
         return scheduler.submit(body)
                 .map(story -> Response.seeOther(URI.create("/stories/" + story.get("id"))).build())
                 .onFailure(failure -> SchedulerProblem.of(failure).invalidInput())
-                .recoverWithItem(failure -> boardPage(form, draft, SchedulerProblem.of(failure), SchedulerProblem.of(failure).status()));
+                .recoverWithItem(failure -> {
+                    SchedulerProblem problem = SchedulerProblem.of(failure);
+                    if (problem.unknownField("storyboard")) {
+                        // Not a mistake in the board: this scheduler makes films from the text only, so say that and offer it.
+                        return boardPage(form, draft, null, 200, true);
+                    }
+                    return boardPage(form, draft, problem, problem.status());
+                });
     }
 
     private Uni<Response> submit(StoryForm form, Map<String, Object> body) {
@@ -108,8 +127,13 @@ public class WriteResource {
     }
 
     private Response boardPage(StoryForm form, StoryboardDraft draft, SchedulerProblem problem, int status) {
+        return boardPage(form, draft, problem, status, false);
+    }
+
+    private Response boardPage(StoryForm form, StoryboardDraft draft, SchedulerProblem problem, int status, boolean textOnly) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(pages.of(storyboard).data("form", form).data("draft", draft).data("problem", problem))
+                .entity(pages.of(storyboard).data("form", form).data("draft", draft).data("problem", problem)
+                        .data("transitions", StoryboardDraft.TRANSITIONS).data("textOnly", textOnly))
                 .build();
     }
 }
