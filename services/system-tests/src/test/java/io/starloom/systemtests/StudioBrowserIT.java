@@ -140,6 +140,7 @@ class StudioBrowserIT {
         new Select(browser.findElement(By.id("language"))).selectByValue("en");
         new Select(browser.findElement(By.id("style"))).selectByValue("planetarium");
         shoot("02-write");
+        long editorStart = System.nanoTime();
         browser.findElement(By.id("preview")).click();
         // The scheduler's real preview, planned by the real enrichment: one card per shot.
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("board-form")));
@@ -178,6 +179,7 @@ class StudioBrowserIT {
                     .as("the film is made from the edited storyboard").isEqualTo(narrations.stream().map(String::strip).toList());
         }
         metrics.put("editedStoryboardAccepted", edited);
+        metrics.put("storyboardEditorMs", Duration.ofNanos(System.nanoTime() - editorStart).toMillis());
         shoot("03-story-live");
 
         List<Map<String, Object>> shotDelays = new ArrayList<>();

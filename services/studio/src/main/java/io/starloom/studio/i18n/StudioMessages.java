@@ -108,7 +108,7 @@ public interface StudioMessages {
     @Message("Transition to the next shot")
     String board_transition();
 
-    @Message("Constellations in view (IAU abbreviations, comma-separated)")
+    @Message("Constellations in view (IAU, e.g. Ori, CMa)")
     String board_constellations();
 
     @Message("Move up")
@@ -165,6 +165,9 @@ public interface StudioMessages {
 
     @Message("Your tenant may not use this priority. Choose a lower one, or ask your administrator for it.")
     String write_priority_denied();
+
+    @Message("This deployment does not offer priority classes yet: leave the priority at its default.")
+    String write_priority_unknown();
 
     @Message("{#when priority}{#is 'interactive'}Interactive priority{#is 'standard'}Standard priority{#is 'batch'}Batch priority"
             + "{#else}Priority {priority}{/when}")

@@ -6,10 +6,13 @@ import java.util.Map;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.TemplateData;
+
 /**
  * A refusal from the scheduler as the pages show it: the status, the problem's detail and its field errors
  * ({@code errors[] {field, message}}), which the scheduler writes in the story's language.
  */
+@TemplateData
 public record SchedulerProblem(int status, String detail, List<Map<String, Object>> errors) {
 
     @SuppressWarnings("unchecked")
@@ -56,6 +59,11 @@ public record SchedulerProblem(int status, String detail, List<Map<String, Objec
     /** A priority class above the tenant's entitlement: 403 naming {@code priority}. */
     public boolean priorityDenied() {
         return status == 403 && names("priority");
+    }
+
+    /** A scheduler without priority classes (older than the studio): its 400 for the unknown field {@code priority}. */
+    public boolean priorityUnknown() {
+        return unknownField("priority");
     }
 
     /**

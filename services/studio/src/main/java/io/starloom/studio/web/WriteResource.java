@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -88,10 +89,7 @@ public class WriteResource {
         StoryboardDraft draft = StoryboardDraft.fromForm(new StoryboardDraft.Board(StoryForm.text(boardStyle), StoryForm.text(boardLanguage),
                 StoryForm.text(boardTitle), StoryForm.text(boardNegativePrompt)), prompt, narration, duration, transition, constellations, beat, seed);
         if ("submit-text".equals(action)) {
-            return scheduler.submit(form.body())
-                    .map(story -> Response.seeOther(URI.create("/stories/" + story.get("id"))).build())
-                    .onFailure(failure -> SchedulerProblem.of(failure).invalidInput())
-                    .recoverWithItem(failure -> boardPage(form, draft, SchedulerProblem.of(failure), SchedulerProblem.of(failure).status()));
+            return submit(form.body(), problem -> boardPage(form, draft, problem, problem.status()));
         }
         if (!"submit".equals(action)) {
             draft.apply(action);
@@ -99,24 +97,21 @@ public class WriteResource {
         }
         Map<String, Object> body = new LinkedHashMap<>(form.body());
         body.put("storyboard", draft.body());
-        return scheduler.submit(body)
-                .map(story -> Response.seeOther(URI.create("/stories/" + story.get("id"))).build())
-                .onFailure(failure -> SchedulerProblem.of(failure).invalidInput())
-                .recoverWithItem(failure -> {
-                    SchedulerProblem problem = SchedulerProblem.of(failure);
-                    if (problem.unknownField("storyboard")) {
-                        // Not a mistake in the board: this scheduler makes films from the text only, so say that and offer it.
-                        return boardPage(form, draft, null, 200, true);
-                    }
-                    return boardPage(form, draft, problem, problem.status());
-                });
+        // An unknown `storyboard` is no mistake in the board: this scheduler makes films from the text only, so say that and offer it.
+        return submit(body, problem -> problem.unknownField("storyboard") ? boardPage(form, draft, null, 200, true)
+                : boardPage(form, draft, problem, problem.status()));
     }
 
     private Uni<Response> submit(StoryForm form, Map<String, Object> body) {
+        return submit(body, problem -> writePage(form, problem, false, problem.status()));
+    }
+
+    /** Submits; on to the story's page, or the page {@code refused} renders for a refusal the user can act on. */
+    private Uni<Response> submit(Map<String, Object> body, Function<SchedulerProblem, Response> refused) {
         return scheduler.submit(body)
                 .map(story -> Response.seeOther(URI.create("/stories/" + story.get("id"))).build())
                 .onFailure(failure -> SchedulerProblem.of(failure).invalidInput())
-                .recoverWithItem(failure -> writePage(form, SchedulerProblem.of(failure), false, SchedulerProblem.of(failure).status()));
+                .recoverWithItem(failure -> refused.apply(SchedulerProblem.of(failure)));
     }
 
     private Response writePage(StoryForm form, SchedulerProblem problem, boolean noPreview, int status) {

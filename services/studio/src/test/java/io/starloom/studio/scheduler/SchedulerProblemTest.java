@@ -18,6 +18,11 @@ class SchedulerProblemTest {
                 List.of(Map.of("field", "storyboard.shots[1].prompt", "message", "every shot needs a prompt")));
         assertThat(badShot.unknownField("storyboard")).isFalse();
         assertThat(badShot.invalidInput()).isTrue();
+        SchedulerProblem noPriority = new SchedulerProblem(400, "unknown field 'priority'",
+                List.of(Map.of("field", "priority", "message", "is not a field of this request; the fields are text, style")));
+        assertThat(noPriority.priorityUnknown()).isTrue();
+        assertThat(noPriority.unknownField("storyboard")).isFalse();
+        assertThat(unknown.priorityUnknown()).isFalse();
     }
 
     @Test
