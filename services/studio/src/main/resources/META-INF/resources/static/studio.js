@@ -42,14 +42,18 @@ function watchStory(article) {
   };
 }
 
+// The story's place in line (scheduling.queuePosition: other stories' shots ahead) and when its generation is
+// expected to end (scheduling.generationEta, an instant), shown in the browser's own time zone.
 function showQueue(story) {
   const queue = document.getElementById("queue");
+  const scheduling = story.scheduling || {};
   const parts = [];
-  if (story.queuePosition != null) {
-    parts.push(queue.dataset.labelPosition.replace("#", story.queuePosition));
+  if (scheduling.queuePosition > 0) {
+    parts.push(queue.dataset.labelPosition.replace("#", scheduling.queuePosition));
   }
-  if (story.etaSeconds != null) {
-    parts.push(queue.dataset.labelEta.replace("#", Math.round(story.etaSeconds)));
+  if (scheduling.generationEta) {
+    const eta = new Date(scheduling.generationEta);
+    parts.push(queue.dataset.labelEta.replace("#", eta.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })));
   }
   queue.textContent = parts.join(" · ");
 }

@@ -140,12 +140,46 @@ class StudioBrowserIT {
         new Select(browser.findElement(By.id("language"))).selectByValue("en");
         new Select(browser.findElement(By.id("style"))).selectByValue("planetarium");
         shoot("02-write");
+        long editorStart = System.nanoTime();
         browser.findElement(By.id("preview")).click();
-        // This scheduler has no storyboard preview yet: the studio says so and keeps the text.
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-preview")));
-        assertThat(browser.findElement(By.id("text")).getAttribute("value")).isEqualTo(STORY);
-        browser.findElement(By.id("submit")).click();
+        // The scheduler's real preview, planned by the real enrichment: one card per shot.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("board-form")));
+        List<WebElement> cards = browser.findElements(By.cssSelector("#board-form li.card"));
+        assertThat(cards).isNotEmpty();
+        for (WebElement card : cards) {
+            assertThat(card.findElement(By.name("prompt")).getAttribute("value")).isNotBlank();
+            assertThat(card.findElement(By.name("narration")).getAttribute("value")).isNotBlank();
+            assertThat(card.findElement(By.name("duration")).getAttribute("value")).matches("\\d+(\\.\\d+)?");
+            assertThat(new Select(card.findElement(By.name("transition"))).getFirstSelectedOption().getAttribute("value"))
+                    .isIn("crossfade", "cut", "fade-black", "dip-white", "slide");
+        }
+        assertThat(cards).as("enrichment recognised Orion in the story").anySatisfy(card ->
+                assertThat(card.findElement(By.name("constellations")).getAttribute("value")).contains("Ori"));
+        shoot("03-storyboard");
+        if (cards.size() > 1) {
+            String second = cards.get(1).findElement(By.name("prompt")).getAttribute("value");
+            browser.findElement(By.cssSelector("button[value='up-1']")).click();
+            wait.until(driver -> second.equals(driver.findElement(By.cssSelector("#shot-0 textarea[name='prompt']")).getAttribute("value")));
+        }
+        List<String> narrations = browser.findElements(By.cssSelector("#board-form textarea[name='narration']")).stream()
+                .map(area -> area.getAttribute("value")).toList();
+        browser.findElement(By.id("submit-board")).click();
+        wait.until(driver -> !driver.findElements(By.id("story")).isEmpty() || !driver.findElements(By.id("board-not-accepted")).isEmpty());
+        boolean edited = browser.findElements(By.id("board-not-accepted")).isEmpty();
+        if (!edited) {
+            // A scheduler that does not take `storyboard` in a submission yet: the studio says so, keeps the board, offers the text.
+            assertThat(browser.findElements(By.cssSelector("#board-form li.card"))).hasSize(cards.size());
+            shoot("03-storyboard-not-accepted");
+            browser.findElement(By.id("submit-text")).click();
+        }
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("story")));
+        if (edited) {
+            wait.until(driver -> driver.findElements(By.cssSelector("#shots .shot-narration")).size() == narrations.size());
+            assertThat(browser.findElements(By.cssSelector("#shots .shot-narration")).stream().map(WebElement::getText).toList())
+                    .as("the film is made from the edited storyboard").isEqualTo(narrations.stream().map(String::strip).toList());
+        }
+        metrics.put("editedStoryboardAccepted", edited);
+        metrics.put("storyboardEditorMs", Duration.ofNanos(System.nanoTime() - editorStart).toMillis());
         shoot("03-story-live");
 
         List<Map<String, Object>> shotDelays = new ArrayList<>();

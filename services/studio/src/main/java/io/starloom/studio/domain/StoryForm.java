@@ -32,6 +32,9 @@ public class StoryForm {
     public String burnInSubtitles = "";
     @RestForm
     public String requireReview = "";
+    /** interactive, standard or batch; blank leaves the scheduler's default (standard). */
+    @RestForm
+    public String priority = "";
     /** Made when the form is shown, so that a second click or a reload submits the same story. */
     @RestForm
     public String requestId = "";
@@ -50,6 +53,9 @@ public class StoryForm {
         form.resolution = text(story.get("resolution"));
         form.profile = text(story.get("profile"));
         form.requireReview = Boolean.TRUE.equals(story.get("requireReview")) ? "on" : "";
+        if (story.get("scheduling") instanceof Map<?, ?> scheduling) {
+            form.priority = text(scheduling.get("priority"));
+        }
         return form;
     }
 
@@ -72,6 +78,7 @@ public class StoryForm {
         putIfPresent(body, "voice", voice);
         putIfPresent(body, "aspectRatio", aspectRatio);
         putIfPresent(body, "requestId", requestId);
+        putIfPresent(body, "priority", priority);
         if (burnIn()) {
             body.put("burnInSubtitles", true);
         }

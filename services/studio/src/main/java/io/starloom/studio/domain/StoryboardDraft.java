@@ -1,61 +1,79 @@
 package io.starloom.studio.domain;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.quarkus.qute.TemplateData;
 
 /**
  * The storyboard being shaped: shots as cards, edited on the server (each button posts the whole board with its
- * action), so the editor works without script and from the keyboard. Submitted as the submission's
- * {@code storyboard}; the scheduler and enrichment check the edit (durations, prompts, IAU abbreviations).
+ * action), so the editor works without script and from the keyboard. It reads and writes the scheduler's form of a
+ * storyboard, {@code starloom.v1.Storyboard} in the proto3 JSON mapping (as {@code POST /v1/storyboards:preview} and
+ * {@code GET /v1/stories/{id}/storyboard} answer): durations such as {@code "4.500s"}, transitions such as
+ * {@code TRANSITION_FADE_BLACK}, constellations as IAU abbreviations, fields at their default left out. It is
+ * submitted as the submission's {@code storyboard}; the scheduler and enrichment check the edit.
  */
 @TemplateData
 public class StoryboardDraft {
-    /** One card. Durations stay text until submitted: the scheduler, not the studio, says what is valid. */
+    /** The transitions a card offers, as {@code Transition} names without their prefix; the first is the default. */
+    public static final List<String> TRANSITIONS = List.of("crossfade", "cut", "fade-black", "dip-white", "slide");
+
+    /**
+     * One card. Durations stay text until submitted: the scheduler, not the studio, says what is valid. The beat
+     * (the chapter's title) and the seed are carried unchanged; what enrichment derives from the prompt and the
+     * constellations (prompt parts, the sky) is left out, so that it is derived again from the edit.
+     */
     @TemplateData
-    public record Shot(String prompt, String narration, String durationSeconds, String transitionOut, String constellations) {
+    public record Shot(String prompt, String narration, String durationSeconds, String transition, String constellations,
+            String beat, String seed) {
         static Shot blank() {
-            return new Shot("", "", "5", "cut", "");
+            return new Shot("", "", "5", TRANSITIONS.get(0), "", "", "");
         }
     }
 
+    /** What the whole board shares, carried through the editor unchanged. */
+    @TemplateData
+    public record Board(String style, String language, String title, String negativePrompt) {
+    }
+
+    public final Board board;
     public final List<Shot> shots;
 
-    public StoryboardDraft(List<Shot> shots) {
+    public StoryboardDraft(Board board, List<Shot> shots) {
+        this.board = board;
         this.shots = new ArrayList<>(shots);
     }
 
-    /** The preview's answer {@code {storyboard: {shots: [...]}}}. */
-    @SuppressWarnings("unchecked")
-    public static StoryboardDraft fromPreview(Map<String, Object> preview) {
-        Object board = preview.get("storyboard");
-        Object shots = board instanceof Map<?, ?> map ? map.get("shots") : null;
+    /** The preview's answer: the storyboard itself. */
+    public static StoryboardDraft fromPreview(Map<String, Object> storyboard) {
         List<Shot> cards = new ArrayList<>();
-        if (shots instanceof List<?> list) {
+        if (storyboard.get("shots") instanceof List<?> list) {
             for (Object item : list) {
                 if (item instanceof Map<?, ?> shot) {
-                    Map<String, Object> values = (Map<String, Object>) shot;
-                    cards.add(new Shot(StoryForm.text(values.get("prompt")), StoryForm.text(values.get("narration")),
-                            StoryForm.text(values.get("durationSeconds")), StoryForm.text(values.get("transitionOut")),
-                            constellations(values.get("constellations"))));
+                    cards.add(new Shot(text(shot.get("prompt")), text(shot.get("narration")), seconds(text(shot.get("duration"))),
+                            transition(text(shot.get("transitionOut"))), constellations(shot.get("constellations")),
+                            text(shot.get("beat")), text(shot.get("seed"))));
                 }
             }
         }
-        return new StoryboardDraft(cards);
+        return new StoryboardDraft(new Board(text(storyboard.get("style")), text(storyboard.get("language")), text(storyboard.get("title")),
+                text(storyboard.get("negativePrompt"))), cards);
     }
 
     /** The posted cards: parallel lists, one entry per card. */
-    public static StoryboardDraft fromForm(List<String> prompt, List<String> narration, List<String> duration,
-            List<String> transition, List<String> constellations) {
+    public static StoryboardDraft fromForm(Board board, List<String> prompt, List<String> narration, List<String> duration,
+            List<String> transition, List<String> constellations, List<String> beat, List<String> seed) {
         List<Shot> cards = new ArrayList<>();
-        for (int i = 0; i < prompt.size(); i++) {
-            cards.add(new Shot(prompt.get(i), at(narration, i), at(duration, i), at(transition, i), at(constellations, i)));
+        for (int i = 0; prompt != null && i < prompt.size(); i++) {
+            cards.add(new Shot(prompt.get(i), at(narration, i), at(duration, i), at(transition, i), at(constellations, i), at(beat, i),
+                    at(seed, i)));
         }
-        return new StoryboardDraft(cards);
+        return new StoryboardDraft(board, cards);
     }
 
     /**
@@ -101,50 +119,81 @@ public class StoryboardDraft {
         return true;
     }
 
-    /** The submission's {@code storyboard}: shots in the order shown, numbered from 0. */
+    /** The submission's {@code storyboard}, in the preview's form: shots in the order shown, numbered from 0. */
     public Map<String, Object> body() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        putIfPresent(json, "language", board.language());
+        putIfPresent(json, "style", board.style());
+        putIfPresent(json, "title", board.title());
+        putIfPresent(json, "negativePrompt", board.negativePrompt());
         List<Map<String, Object>> list = new ArrayList<>();
         for (int i = 0; i < shots.size(); i++) {
             Shot shot = shots.get(i);
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("index", i);
-            json.put("prompt", shot.prompt());
-            json.put("narration", shot.narration());
-            json.put("durationSeconds", number(shot.durationSeconds()));
-            json.put("transitionOut", shot.transitionOut());
-            json.put("constellations", Arrays.stream(shot.constellations().split(",")).map(String::strip)
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("index", i);
+            item.put("prompt", shot.prompt());
+            item.put("narration", shot.narration());
+            item.put("duration", duration(shot.durationSeconds()));
+            item.put("transitionOut", "TRANSITION_" + (shot.transition().isBlank() ? TRANSITIONS.get(0) : shot.transition())
+                    .strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            item.put("constellations", Arrays.stream(shot.constellations().split("[,，\\s]+")).map(String::strip)
                     .filter(name -> !name.isEmpty()).toList());
-            list.add(json);
+            putIfPresent(item, "beat", shot.beat());
+            putIfPresent(item, "seed", shot.seed());
+            list.add(item);
         }
-        return Map.of("shots", list);
+        json.put("shots", list);
+        return json;
     }
 
-    /** A number when it reads as one; otherwise the text, which the scheduler refuses naming the field. */
-    private static Object number(String value) {
-        try {
-            return Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
-            return value;
+    /** {@code "4.500s"} as {@code "4.5"}; anything else as it came. */
+    static String seconds(String duration) {
+        if (duration.endsWith("s")) {
+            try {
+                return new BigDecimal(duration.substring(0, duration.length() - 1)).stripTrailingZeros().toPlainString();
+            } catch (NumberFormatException e) {
+                return duration;
+            }
         }
+        return duration;
+    }
+
+    /** Seconds as a proto Duration ({@code "4.5s"}) when they read as a number; otherwise the text, refused by the scheduler naming the field. */
+    private static String duration(String seconds) {
+        try {
+            return new BigDecimal(seconds.strip()).stripTrailingZeros().toPlainString() + "s";
+        } catch (NumberFormatException e) {
+            return seconds;
+        }
+    }
+
+    /** {@code TRANSITION_FADE_BLACK} as {@code fade-black}; absent (UNSPECIFIED) is the default, a crossfade. */
+    static String transition(String name) {
+        String bare = name.startsWith("TRANSITION_") ? name.substring("TRANSITION_".length()) : name;
+        if (bare.isBlank() || bare.equals("UNSPECIFIED")) {
+            return TRANSITIONS.get(0);
+        }
+        return bare.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static String constellations(Object value) {
-        if (!(value instanceof List<?> list)) {
-            return StoryForm.text(value);
+        if (value instanceof List<?> list) {
+            return String.join(", ", list.stream().map(StoryboardDraft::text).toList());
         }
-        List<String> names = new ArrayList<>();
-        for (Object item : list) {
-            if (item instanceof Map<?, ?> map) {
-                Object name = map.containsKey("abbreviation") ? map.get("abbreviation") : map.get("name");
-                names.add(StoryForm.text(name));
-            } else {
-                names.add(StoryForm.text(item));
-            }
+        return text(value);
+    }
+
+    private static void putIfPresent(Map<String, Object> json, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            json.put(name, value);
         }
-        return String.join(", ", names);
+    }
+
+    private static String text(Object value) {
+        return StoryForm.text(value);
     }
 
     private static String at(List<String> values, int index) {
-        return values != null && index < values.size() ? values.get(index) : "";
+        return values != null && index < values.size() && values.get(index) != null ? values.get(index) : "";
     }
 }

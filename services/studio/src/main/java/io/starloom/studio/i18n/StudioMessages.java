@@ -108,7 +108,7 @@ public interface StudioMessages {
     @Message("Transition to the next shot")
     String board_transition();
 
-    @Message("Constellations in view (IAU abbreviations, comma-separated)")
+    @Message("Constellations in view (IAU, e.g. Ori, CMa)")
     String board_constellations();
 
     @Message("Move up")
@@ -142,14 +142,45 @@ public interface StudioMessages {
             + "{#else}The story failed ({reason}).{/when}")
     String failure(String reason);
 
+    @Message("{#when name}{#is 'crossfade'}Crossfade{#is 'cut'}Cut{#is 'fade-black'}Fade through black{#is 'dip-white'}Flash through white"
+            + "{#is 'slide'}Slide in{#else}{name}{/when}")
+    String transition(String name);
+
+    @Message("This deployment does not take an edited storyboard yet. Make the film from the text as it will be planned, "
+            + "or keep editing until it does.")
+    String board_not_accepted();
+
+    @Message("Make the film from the text instead")
+    String board_submit_text();
+
+    @Message("Priority")
+    String write_priority();
+
+    @Message("Standard (the default)")
+    String write_default_priority();
+
+    @Message("{#when priority}{#is 'interactive'}Interactive (first in line){#is 'standard'}Standard{#is 'batch'}Batch (when the GPUs are free)"
+            + "{#else}{priority}{/when}")
+    String priority(String priority);
+
+    @Message("Your tenant may not use this priority. Choose a lower one, or ask your administrator for it.")
+    String write_priority_denied();
+
+    @Message("This deployment does not offer priority classes yet: leave the priority at its default.")
+    String write_priority_unknown();
+
+    @Message("{#when priority}{#is 'interactive'}Interactive priority{#is 'standard'}Standard priority{#is 'batch'}Batch priority"
+            + "{#else}Priority {priority}{/when}")
+    String story_priority(String priority);
+
+    @Message("Generation expected to finish around {time}")
+    String story_generation_eta(String time);
+
     @Message("Progress")
     String story_progress();
 
-    @Message("Queue position {position}")
+    @Message("{position} shots of other stories ahead in the queue")
     String story_queue(String position);
-
-    @Message("about {seconds} s to go")
-    String story_eta(String seconds);
 
     @Message("Estimate: {shots} shots, {video} s of film, about {render} s of rendering")
     String story_estimate(Object shots, Object video, Object render);

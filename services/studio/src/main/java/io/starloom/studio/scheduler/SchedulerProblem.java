@@ -6,10 +6,13 @@ import java.util.Map;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.TemplateData;
+
 /**
  * A refusal from the scheduler as the pages show it: the status, the problem's detail and its field errors
  * ({@code errors[] {field, message}}), which the scheduler writes in the story's language.
  */
+@TemplateData
 public record SchedulerProblem(int status, String detail, List<Map<String, Object>> errors) {
 
     @SuppressWarnings("unchecked")
@@ -45,6 +48,29 @@ public record SchedulerProblem(int status, String detail, List<Map<String, Objec
 
     /** A client mistake the page can show next to the form, as opposed to an outage. */
     public boolean invalidInput() {
-        return status == 400 || status == 409 || status == 413 || status == 422 || status == 429;
+        return status == 400 || status == 409 || status == 413 || status == 422 || status == 429 || priorityDenied();
+    }
+
+    /** Whether one of the field errors names this field. */
+    public boolean names(String field) {
+        return errors.stream().anyMatch(error -> field.equals(error.get("field")));
+    }
+
+    /** A priority class above the tenant's entitlement: 403 naming {@code priority}. */
+    public boolean priorityDenied() {
+        return status == 403 && names("priority");
+    }
+
+    /** A scheduler without priority classes (older than the studio): its 400 for the unknown field {@code priority}. */
+    public boolean priorityUnknown() {
+        return unknownField("priority");
+    }
+
+    /**
+     * The scheduler does not know this field of the submission (a deployment older than the studio): its 400 for an
+     * unknown field, which names it.
+     */
+    public boolean unknownField(String field) {
+        return status == 400 && names(field) && detail.startsWith("unknown field");
     }
 }

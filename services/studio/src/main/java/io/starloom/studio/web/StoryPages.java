@@ -28,6 +28,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.starloom.studio.config.StudioConfig;
+import io.starloom.studio.domain.Scheduling;
 import io.starloom.studio.domain.StoryForm;
 import io.starloom.studio.scheduler.SchedulerApi;
 
@@ -83,7 +84,7 @@ public class StoryPages {
     @GET
     @Path("{id}")
     public Uni<TemplateInstance> story(@RestPath String id) {
-        return scheduler.story(id).map(current -> pages.of(story).data("story", current)
+        return scheduler.story(id).map(current -> pages.of(story).data("story", current).data("scheduling", Scheduling.of(current))
                 .data("live", !FINAL.contains(String.valueOf(current.get("state"))))
                 .data("retryable", retryable(current))
                 .data("states", STATES));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -73,31 +74,44 @@ public class WriteResource {
                 .recoverWithItem(failure -> writePage(form, SchedulerProblem.of(failure), false, SchedulerProblem.of(failure).status()));
     }
 
-    /** An editing action on the storyboard, or {@code action=submit} to make the film from it. */
+    /**
+     * An editing action on the storyboard; {@code action=submit} makes the film from it, {@code action=submit-text}
+     * from the text alone (offered where the scheduler does not take an edited storyboard yet).
+     */
     @POST
     @Path("storyboard")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> edit(@BeanParam StoryForm form, @RestForm String action, @RestForm List<String> prompt,
-            @RestForm List<String> narration, @RestForm List<String> duration, @RestForm List<String> transition,
-            @RestForm List<String> constellations) {
-        StoryboardDraft draft = StoryboardDraft.fromForm(prompt, narration, duration, transition, constellations);
+    public Uni<Response> edit(@BeanParam StoryForm form, @RestForm String action, @RestForm String boardStyle,
+            @RestForm String boardLanguage, @RestForm String boardTitle, @RestForm String boardNegativePrompt,
+            @RestForm List<String> prompt, @RestForm List<String> narration, @RestForm List<String> duration,
+            @RestForm List<String> transition, @RestForm List<String> constellations, @RestForm List<String> beat,
+            @RestForm List<String> seed) {
+        StoryboardDraft draft = StoryboardDraft.fromForm(new StoryboardDraft.Board(StoryForm.text(boardStyle), StoryForm.text(boardLanguage),
+                StoryForm.text(boardTitle), StoryForm.text(boardNegativePrompt)), prompt, narration, duration, transition, constellations, beat, seed);
+        if ("submit-text".equals(action)) {
+            return submit(form.body(), problem -> boardPage(form, draft, problem, problem.status()));
+        }
         if (!"submit".equals(action)) {
             draft.apply(action);
             return Uni.createFrom().item(boardPage(form, draft, null, 200));
         }
         Map<String, Object> body = new LinkedHashMap<>(form.body());
         body.put("storyboard", draft.body());
-        return scheduler.submit(body)
-                .map(story -> Response.seeOther(URI.create("/stories/" + story.get("id"))).build())
-                .onFailure(failure -> SchedulerProblem.of(failure).invalidInput())
-                .recoverWithItem(failure -> boardPage(form, draft, SchedulerProblem.of(failure), SchedulerProblem.of(failure).status()));
+        // An unknown `storyboard` is no mistake in the board: this scheduler makes films from the text only, so say that and offer it.
+        return submit(body, problem -> problem.unknownField("storyboard") ? boardPage(form, draft, null, 200, true)
+                : boardPage(form, draft, problem, problem.status()));
     }
 
     private Uni<Response> submit(StoryForm form, Map<String, Object> body) {
+        return submit(body, problem -> writePage(form, problem, false, problem.status()));
+    }
+
+    /** Submits; on to the story's page, or the page {@code refused} renders for a refusal the user can act on. */
+    private Uni<Response> submit(Map<String, Object> body, Function<SchedulerProblem, Response> refused) {
         return scheduler.submit(body)
                 .map(story -> Response.seeOther(URI.create("/stories/" + story.get("id"))).build())
                 .onFailure(failure -> SchedulerProblem.of(failure).invalidInput())
-                .recoverWithItem(failure -> writePage(form, SchedulerProblem.of(failure), false, SchedulerProblem.of(failure).status()));
+                .recoverWithItem(failure -> refused.apply(SchedulerProblem.of(failure)));
     }
 
     private Response writePage(StoryForm form, SchedulerProblem problem, boolean noPreview, int status) {
@@ -108,8 +122,13 @@ public class WriteResource {
     }
 
     private Response boardPage(StoryForm form, StoryboardDraft draft, SchedulerProblem problem, int status) {
+        return boardPage(form, draft, problem, status, false);
+    }
+
+    private Response boardPage(StoryForm form, StoryboardDraft draft, SchedulerProblem problem, int status, boolean textOnly) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(pages.of(storyboard).data("form", form).data("draft", draft).data("problem", problem))
+                .entity(pages.of(storyboard).data("form", form).data("draft", draft).data("problem", problem)
+                        .data("transitions", StoryboardDraft.TRANSITIONS).data("textOnly", textOnly))
                 .build();
     }
 }
