@@ -36,8 +36,13 @@ public class EnrichmentStage implements StageHandler {
 
     @Override
     public Uni<Void> start(StoryEntity story) {
-        return outbox.add(Stage.ENRICH, story.id, EnrichStoryCommand.newBuilder().setStoryId(story.id.toString())
-                .setText(story.text).setLanguage(story.language).setStyle(story.style).build());
+        EnrichStoryCommand.Builder command = EnrichStoryCommand.newBuilder().setStoryId(story.id.toString())
+                .setText(story.text).setLanguage(story.language).setStyle(story.style);
+        if (story.editedStoryboard != null) {
+            // From the row, so a redelivery or a restart films the same edit.
+            command.setEditedStoryboard(story.editedStoryboard());
+        }
+        return outbox.add(Stage.ENRICH, story.id, command.build());
     }
 
     @Override

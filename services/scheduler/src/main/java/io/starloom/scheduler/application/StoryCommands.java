@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Story;
 import io.starloom.proto.v1.Style;
+import io.starloom.scheduler.api.BearerTokens;
 import io.starloom.scheduler.config.SchedulerConfig;
 import io.starloom.scheduler.domain.NarrationCheck;
 import io.starloom.scheduler.domain.StoryStatus;
@@ -38,9 +39,11 @@ public class StoryCommands {
     private final StoryQueries queries;
     private final ServedProfiles profiles;
     private final GenerationStops stops;
+    private final StoryboardPreviews previews;
+    private final BearerTokens tokens;
 
     public StoryCommands(SchedulerConfig config, StageRouter stages, StoryChanges changes, StoryQueries queries, ServedProfiles profiles,
-            GenerationStops stops) {
+            GenerationStops stops, StoryboardPreviews previews, BearerTokens tokens) {
         this.validator = new SubmissionValidator(config.story().maxTextLength(), config.resolutions(),
                 new NarrationCheck(SchedulerConfig.Narration.capacityOf(config.narration())));
         this.stages = stages;
@@ -48,19 +51,29 @@ public class StoryCommands {
         this.queries = queries;
         this.profiles = profiles;
         this.stops = stops;
+        this.previews = previews;
+        this.tokens = tokens;
     }
 
     /** Accepts a story (or returns the one already accepted under the same request id). */
     public Uni<Story> submit(Caller caller, Submission submission) {
         String profile = validator.validate(submission);
-        return Panache.withTransaction(() -> existing(caller, submission.requestId())
+        return checkedEdit(submission).chain(() -> Panache.withTransaction(() -> existing(caller, submission.requestId())
                 .onItem().ifNull().switchTo(() -> profiles.require(profile, submission.namesProfile())
-                        .chain(() -> accept(caller, submission, profile))))
+                        .chain(() -> accept(caller, submission, profile)))))
                 .call(story -> changes.committed(story.id))
                 // A concurrent submission with the same key committed first: answer with its story.
                 .onFailure(StoryCommands::isDuplicateRequestId)
                 .recoverWithUni(() -> Panache.withSession(() -> existing(caller, submission.requestId())))
                 .map(story -> StoryViews.toStory(story, List.of()));
+    }
+
+    /** An edited storyboard is checked by enrichment's own rules (its preview of an edit) before anything is stored. */
+    private Uni<Void> checkedEdit(Submission submission) {
+        if (submission.storyboard() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return tokens.current().chain(token -> previews.preview(submission, token)).replaceWithVoid();
     }
 
     private static boolean isDuplicateRequestId(Throwable failure) {
@@ -93,6 +106,7 @@ public class StoryCommands {
         story.resolution = submission.resolution();
         story.profile = profile;
         story.filmOptions(submission.film());
+        story.editedStoryboard = submission.storyboard() == null ? null : submission.storyboard().toByteArray();
         story.createdAt = now;
         story.updatedAt = now;
         LOG.infof("story %s accepted for tenant %s (%d characters, profile %s)", story.id, story.tenant,

@@ -111,7 +111,8 @@ public class StoryResource {
                 ApiNames.parse("resolution", body.resolution(), Resolution.class, Resolution.RESOLUTION_720P),
                 body.requestId() != null ? body.requestId() : idempotencyKey, body.profile(), Boolean.TRUE.equals(body.requireReview()),
                 new FilmOptions(body.voice(), ApiNames.parse("aspectRatio", body.aspectRatio(), AspectRatio.class,
-                        AspectRatio.ASPECT_RATIO_UNSPECIFIED), Boolean.TRUE.equals(body.burnInSubtitles())));
+                        AspectRatio.ASPECT_RATIO_UNSPECIFIED), Boolean.TRUE.equals(body.burnInSubtitles())),
+                StoryboardJson.parse(body.storyboard()));
     }
 
     @GET

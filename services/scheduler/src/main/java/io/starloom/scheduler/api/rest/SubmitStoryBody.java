@@ -1,6 +1,9 @@
 package io.starloom.scheduler.api.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** JSON body of {@code POST /v1/stories}. Enum-like fields take their short names ("zh", "ink-wash", "720p"). */
 @Schema(name = "SubmitStoryRequest", description = "A story to turn into a film. Fields not listed here are refused, not ignored.",
@@ -20,5 +23,8 @@ public record SubmitStoryBody(
         @Schema(description = "Narration voice as the configured TTS engine names it (1..64 letters, digits, '.', '_', '-'), "
                 + "e.g. cmn-latn-pinyin or en-us for espeak-ng; the language's default when absent.") String voice,
         @Schema(description = "Shape of the picture: 16-9, 9-16 or 1-1; 16-9 when absent.") String aspectRatio,
-        @Schema(description = "Draw the subtitles into the picture as well; false when absent.") Boolean burnInSubtitles) {
+        @Schema(description = "Draw the subtitles into the picture as well; false when absent.") Boolean burnInSubtitles,
+        @Schema(type = SchemaType.OBJECT, description = "A storyboard edited from POST /v1/storyboards:preview, in the same JSON form "
+                + "(a starloom.v1.Storyboard): its shots, in its order, are filmed instead of a plan of the text. Checked before anything "
+                + "is stored; errors name the field, e.g. storyboard.shots[1].prompt. Absent: enrichment plans the text.") JsonNode storyboard) {
 }
