@@ -66,6 +66,7 @@ class EditedStoryboardSubmissionTest {
         assertThat(command.getEditedStoryboard().getShotsList()).extracting(Shot::getPrompt)
                 .containsExactly("the magpie bridge at dawn", "the Weaver Girl at her loom");
         assertThat(command.getText()).isEqualTo("织女星与牛郎星隔着银河相望。");
+        assertThat(command.getShotSeconds()).as("81 frames at 16 fps of the 720p profile").isEqualTo(5);
     }
 
     @Test

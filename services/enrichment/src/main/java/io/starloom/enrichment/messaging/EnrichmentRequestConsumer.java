@@ -55,7 +55,7 @@ public class EnrichmentRequestConsumer {
 
     private Uni<StoryEvent.Builder> enriched(EnrichStoryCommand command) {
         StoryInput input = new StoryInput(command.getText(), command.getLanguage(), command.getStyle(), command.getStoryId(),
-                command.getOptions());
+                command.getOptions(), command.getShotSeconds());
         try {
             // A person's edited storyboard is rendered as edited, once it passes the same checks as any input.
             if (command.hasEditedStoryboard()) {

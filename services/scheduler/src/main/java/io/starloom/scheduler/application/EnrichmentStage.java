@@ -10,6 +10,7 @@ import com.google.protobuf.util.Durations;
 
 import io.smallrye.mutiny.Uni;
 import io.starloom.mesh.v1.EnrichStoryCommand;
+import io.starloom.mesh.v1.ModelProfile;
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Shot;
@@ -24,9 +25,11 @@ import io.starloom.scheduler.persistence.StoryEntity;
 @ApplicationScoped
 public class EnrichmentStage implements StageHandler {
     private final OutboxWriter outbox;
+    private final ServedProfiles profiles;
 
-    public EnrichmentStage(OutboxWriter outbox) {
+    public EnrichmentStage(OutboxWriter outbox, ServedProfiles profiles) {
         this.outbox = outbox;
+        this.profiles = profiles;
     }
 
     @Override
@@ -42,7 +45,16 @@ public class EnrichmentStage implements StageHandler {
             // From the row, so a redelivery or a restart films the same edit.
             command.setEditedStoryboard(story.editedStoryboard());
         }
-        return outbox.add(Stage.ENRICH, story.id, command.build());
+        return profiles.plan(story.profile).map(EnrichmentStage::shotSeconds)
+                // Neither announced nor configured (a deployment whose workers announce later): enrichment's own shot length.
+                .onFailure(IllegalStateException.class).recoverWithItem(0)
+                .chain(seconds -> outbox.add(Stage.ENRICH, story.id, command.setShotSeconds(seconds).build()));
+    }
+
+    /** Seconds of video one call of the profile makes, which enrichment sizes each shot to. */
+    static int shotSeconds(ModelProfile profile) {
+        int fps = profile.getFormat().getFps();
+        return fps <= 0 || profile.getFrameCount() <= 0 ? 0 : Math.max(1, Math.round((float) profile.getFrameCount() / fps));
     }
 
     @Override
