@@ -31,7 +31,8 @@ import io.starloom.proto.v1.Storyboard;
  * A stand-in for enrichment's EnrichmentService on a real gRPC port, for the scheduler's unit tests (the system
  * tests use the real one): it plans one shot narrating the text, and records the authorization it was sent.
  * Texts containing "SLOW" answer after the scheduler's deadline, "REFUSE" as enrichment refuses a story,
- * "CRASH" with an internal error whose description must not reach the caller.
+ * "CRASH" with an internal error whose description must not reach the caller. An edited storyboard is refused for
+ * a prompt containing "REFUSE" (field storyboard.shots[i].prompt) and otherwise answered as given.
  */
 public class FakeEnrichment implements QuarkusTestResourceLifecycleManager {
     static final AtomicReference<String> LAST_AUTHORIZATION = new AtomicReference<>();
@@ -88,6 +89,10 @@ public class FakeEnrichment implements QuarkusTestResourceLifecycleManager {
                                 .setField("options.max_shots").setDescription("max_shots must be 1..24")).build())).build()));
                 return;
             }
+            if (request.hasEditedStoryboard()) {
+                edited(request.getEditedStoryboard(), response);
+                return;
+            }
             if (text.contains("CRASH")) {
                 response.onError(Status.INTERNAL.withDescription(SECRET).asRuntimeException());
                 return;
@@ -95,6 +100,25 @@ public class FakeEnrichment implements QuarkusTestResourceLifecycleManager {
             response.onNext(PreviewStoryboardResponse.newBuilder().setStoryboard(Storyboard.newBuilder()
                     .setLanguage(request.getLanguage()).setStyle(request.getStyle()).setTitle("preview")
                     .addShots(Shot.newBuilder().setIndex(0).setNarration(text).setPrompt("the sky: " + text))).build());
+            response.onCompleted();
+        }
+
+        /** An edit is refused, as enrichment refuses it, when a prompt says "REFUSE"; otherwise it comes back marked edited. */
+        private static void edited(Storyboard edit, StreamObserver<PreviewStoryboardResponse> response) {
+            BadRequest.Builder refusals = BadRequest.newBuilder();
+            for (int i = 0; i < edit.getShotsCount(); i++) {
+                if (edit.getShots(i).getPrompt().contains("REFUSE")) {
+                    refusals.addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("storyboard.shots[" + i + "].prompt")
+                            .setDescription("instructions to the generator are not accepted"));
+                }
+            }
+            if (refusals.getFieldViolationsCount() > 0) {
+                response.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                        .setCode(Code.INVALID_ARGUMENT.getNumber()).setMessage("storyboard refused").addDetails(Any.pack(refusals.build())).build()));
+                return;
+            }
+            response.onNext(PreviewStoryboardResponse.newBuilder()
+                    .setStoryboard(edit.toBuilder().setOrigin(io.starloom.proto.v1.StoryboardOrigin.STORYBOARD_ORIGIN_EDITED)).build());
             response.onCompleted();
         }
     }

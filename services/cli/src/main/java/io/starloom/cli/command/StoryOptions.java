@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.util.JsonFormat;
+
 import io.starloom.cli.CliException;
 import io.starloom.cli.ExitCode;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Resolution;
+import io.starloom.proto.v1.Storyboard;
 import io.starloom.proto.v1.Style;
 import io.starloom.proto.v1.SubmitStoryRequest;
 import picocli.CommandLine.ArgGroup;
@@ -52,6 +56,11 @@ public final class StoryOptions {
     @Option(names = "--request-id", paramLabel = "KEY", description = "idempotency key: submitting again with it returns the same story")
     String requestId;
 
+    @Option(names = "--storyboard", paramLabel = "FILE.json",
+            description = "a storyboard edited from 'starloom preview' (its JSON): submit films its shots in its order instead of "
+                    + "planning the text; preview checks it")
+    Path storyboard;
+
     SubmitStoryRequest request(String text) {
         SubmitStoryRequest.Builder request = SubmitStoryRequest.newBuilder().setText(text);
         if (language != null) {
@@ -69,7 +78,25 @@ public final class StoryOptions {
         if (profile != null) {
             request.setProfile(profile);
         }
+        if (storyboard != null) {
+            request.setStoryboard(editedStoryboard());
+        }
         return request.build();
+    }
+
+    private Storyboard editedStoryboard() {
+        String name = "storyboard file " + storyboard;
+        try {
+            Storyboard.Builder edited = Storyboard.newBuilder();
+            JsonFormat.parser().merge(Files.readString(storyboard, StandardCharsets.UTF_8), edited);
+            return edited.build();
+        } catch (NoSuchFileException e) {
+            throw new CliException(name + " not found", ExitCode.BAD_INPUT, e);
+        } catch (InvalidProtocolBufferException e) {
+            throw new CliException(name + " is not a storyboard as 'starloom preview' prints it: " + e.getMessage(), ExitCode.BAD_INPUT, e);
+        } catch (IOException e) {
+            throw new CliException("cannot read " + name + " (" + e + ")", ExitCode.BAD_INPUT, e);
+        }
     }
 
     String storyText() {

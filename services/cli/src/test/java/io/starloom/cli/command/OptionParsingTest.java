@@ -17,12 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.JsonObject;
+import com.google.protobuf.util.JsonFormat;
 
 import io.starloom.cli.CliException;
 import io.starloom.cli.ExitCode;
 import io.starloom.cli.TestKeys;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Resolution;
+import io.starloom.proto.v1.Shot;
+import io.starloom.proto.v1.Storyboard;
 import io.starloom.proto.v1.Style;
 import io.starloom.proto.v1.SubmitStoryRequest;
 import picocli.CommandLine;
@@ -61,6 +64,26 @@ class OptionParsingTest {
         assertThat(request.getLanguage()).isEqualTo(Language.LANGUAGE_EN);
         assertThatThrownBy(() -> new CommandLine(new StarloomCommand()).parseArgs("preview", "--text", "x", "--wait"))
                 .as("a preview does not wait for anything").isInstanceOf(CommandLine.ParameterException.class);
+    }
+
+    @Test
+    void anEditedStoryboardFileAsPreviewPrintsItGoesWithTheStory() throws Exception {
+        Storyboard edit = Storyboard.newBuilder().setTitle("七夕").addShots(Shot.newBuilder().setPrompt("the magpie bridge")
+                .setNarration("鹊桥相会。").setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(5))).build();
+        Path file = Files.writeString(dir.resolve("edited.json"), JsonFormat.printer().print(edit), StandardCharsets.UTF_8);
+        SubmitCommand submit = submit("--text", "七夕", "--storyboard", file.toString());
+        assertThat(submit.request(submit.storyText()).getStoryboard()).isEqualTo(edit);
+        PreviewCommand preview = new CommandLine(new StarloomCommand()).parseArgs("preview", "--text", "七夕", "--storyboard", file.toString())
+                .subcommand().commandSpec().commandLine().getCommand();
+        assertThat(preview.story.request("七夕").getStoryboard()).as("a preview checks the edit").isEqualTo(edit);
+
+        Path broken = Files.writeString(dir.resolve("broken.json"), "{\"scenes\": []}", StandardCharsets.UTF_8);
+        for (Path bad : List.of(broken, dir.resolve("missing.json"))) {
+            SubmitCommand refused = submit("--text", "七夕", "--storyboard", bad.toString());
+            assertThatThrownBy(() -> refused.request("七夕")).isInstanceOfSatisfying(CliException.class,
+                    e -> assertThat(e.exitCode()).isEqualTo(ExitCode.BAD_INPUT)).hasMessageContaining(bad.getFileName().toString());
+        }
+        assertThat(submit("--text", "七夕").request("七夕").hasStoryboard()).isFalse();
     }
 
     @Test

@@ -67,7 +67,8 @@ public class StoryboardPlanner {
     public Storyboard plan(StoryInput input) {
         List<FieldViolation> violations = new ArrayList<>();
         ResolvedStyle style = validate(input, violations);
-        PlanLimits limits = PlanLimits.of(input.options(), capacity.budget().shotSeconds(), capacity.maxShots(), violations);
+        ReadingBudget budget = budgetOf(input);
+        PlanLimits limits = PlanLimits.of(input.options(), budget.shotSeconds(), capacity.maxShots(), violations);
         if (!violations.isEmpty()) {
             throw new UnenrichableStoryException(violations);
         }
@@ -114,12 +115,12 @@ public class StoryboardPlanner {
 
         // Fit the story into one film.
         int storyUnits = sentences.stream().mapToInt(s -> ReadingBudget.units(s, language)).sum();
-        int perShot = capacity.budget().perShot(language);
+        int perShot = budget.perShot(language);
         int filmUnits = limits.maxShots() * perShot;
         StoryPlan.Builder plan = StoryPlan.newBuilder().setStoryUnits(storyUnits).setMinShots(limits.minShots())
                 .setMaxShots(limits.maxShots()).setShotSeconds(limits.shotSeconds()).setTargetSeconds(limits.targetSeconds())
                 .setPartsNeeded(Math.max(1, (storyUnits + filmUnits - 1) / filmUnits));
-        BeatSplitter splitter = new BeatSplitter(capacity.budget());
+        BeatSplitter splitter = new BeatSplitter(budget);
         String storyText = String.join("\n", sentences);
         List<String> beats;
         if (storyUnits > filmUnits) {
@@ -292,6 +293,11 @@ public class StoryboardPlanner {
     /** The style of a storyboard, resolved; used to validate edited storyboards. */
     Optional<ResolvedStyle> style(io.starloom.proto.v1.Style style) {
         return styles.resolve(style);
+    }
+
+    /** The story's model profile's shot length where the scheduler said it (within what an edit may ask), else the configured one. */
+    private ReadingBudget budgetOf(StoryInput input) {
+        return input.shotSeconds() > 0 ? budgetFor(Math.min(input.shotSeconds(), EditedStoryboards.MAX_SECONDS)) : capacity.budget();
     }
 
     NarrationCapacity capacity() {

@@ -56,7 +56,8 @@ public class EnrichmentRequestConsumer {
     private Uni<StoryEvent.Builder> enriched(EnrichStoryCommand command) {
         // A caller's seed replaces the story id as what the shot seeds derive from, so it reproduces them in any story.
         String seedKey = command.hasSeed() ? "seed:" + Integer.toUnsignedString(command.getSeed()) : command.getStoryId();
-        StoryInput input = new StoryInput(command.getText(), command.getLanguage(), command.getStyle(), seedKey, command.getOptions());
+        StoryInput input = new StoryInput(command.getText(), command.getLanguage(), command.getStyle(), seedKey,
+                command.getOptions(), command.getShotSeconds());
         try {
             // A person's edited storyboard is rendered as edited, once it passes the same checks as any input.
             if (command.hasEditedStoryboard()) {

@@ -10,6 +10,7 @@ import com.google.protobuf.util.Durations;
 
 import io.smallrye.mutiny.Uni;
 import io.starloom.mesh.v1.EnrichStoryCommand;
+import io.starloom.mesh.v1.ModelProfile;
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.PlanOptions;
@@ -25,9 +26,11 @@ import io.starloom.scheduler.persistence.StoryEntity;
 @ApplicationScoped
 public class EnrichmentStage implements StageHandler {
     private final OutboxWriter outbox;
+    private final ServedProfiles profiles;
 
-    public EnrichmentStage(OutboxWriter outbox) {
+    public EnrichmentStage(OutboxWriter outbox, ServedProfiles profiles) {
         this.outbox = outbox;
+        this.profiles = profiles;
     }
 
     @Override
@@ -45,7 +48,20 @@ public class EnrichmentStage implements StageHandler {
         if (story.targetSeconds != null) {
             command.setOptions(PlanOptions.newBuilder().setTargetSeconds(story.targetSeconds));
         }
-        return outbox.add(Stage.ENRICH, story.id, command.build());
+        if (story.editedStoryboard != null) {
+            // From the row, so a redelivery or a restart films the same edit.
+            command.setEditedStoryboard(story.editedStoryboard());
+        }
+        return profiles.plan(story.profile).map(EnrichmentStage::shotSeconds)
+                // Neither announced nor configured (a deployment whose workers announce later): enrichment's own shot length.
+                .onFailure(IllegalStateException.class).recoverWithItem(0)
+                .chain(seconds -> outbox.add(Stage.ENRICH, story.id, command.setShotSeconds(seconds).build()));
+    }
+
+    /** Seconds of video one call of the profile makes, which enrichment sizes each shot to. */
+    static int shotSeconds(ModelProfile profile) {
+        int fps = profile.getFormat().getFps();
+        return fps <= 0 || profile.getFrameCount() <= 0 ? 0 : Math.max(1, Math.round((float) profile.getFrameCount() / fps));
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Priority;
 import io.starloom.proto.v1.Story;
 import io.starloom.proto.v1.Style;
+import io.starloom.scheduler.api.BearerTokens;
 import io.starloom.scheduler.config.SchedulerConfig;
 import io.starloom.scheduler.domain.NarrationCheck;
 import io.starloom.scheduler.domain.StoryStatus;
@@ -43,9 +44,11 @@ public class StoryCommands {
     private final GenerationStops stops;
     private final StoryWebhooks storyWebhooks;
     private final SubmissionGate gate;
+    private final StoryboardPreviews previews;
+    private final BearerTokens tokens;
 
     public StoryCommands(SchedulerConfig config, StageRouter stages, StoryChanges changes, StoryQueries queries, ServedProfiles profiles,
-            GenerationStops stops, StoryWebhooks storyWebhooks, SubmissionGate gate) {
+            GenerationStops stops, StoryWebhooks storyWebhooks, SubmissionGate gate, StoryboardPreviews previews, BearerTokens tokens) {
         this.gate = gate;
         this.validator = new SubmissionValidator(config.story().maxTextLength(), config.resolutions(),
                 new NarrationCheck(SchedulerConfig.Narration.capacityOf(config.narration())));
@@ -55,12 +58,15 @@ public class StoryCommands {
         this.profiles = profiles;
         this.stops = stops;
         this.storyWebhooks = storyWebhooks;
+        this.previews = previews;
+        this.tokens = tokens;
     }
 
     /** Accepts a story (or returns the one already accepted under the same request id), if the fleet admits it. */
     public Uni<Story> submit(Caller caller, Submission submission, Priority priority) {
         String profile = validator.validate(submission);
-        return storyWebhooks.check(caller, submission.options()).chain(() -> Panache.withTransaction(() -> existing(caller, submission.requestId())
+        return storyWebhooks.check(caller, submission.options()).chain(() -> checkedEdit(submission))
+                .chain(() -> Panache.withTransaction(() -> existing(caller, submission.requestId())
                 .onItem().ifNull().switchTo(() -> profiles.require(profile, submission.namesProfile())
                         .chain(() -> gate.admit(caller.tenant(), priority))
                         .chain(admitted -> accept(caller, submission, profile, admitted))))
@@ -69,6 +75,14 @@ public class StoryCommands {
                 .onFailure(StoryCommands::isDuplicateRequestId)
                 .recoverWithUni(() -> Panache.withSession(() -> existing(caller, submission.requestId()))))
                 .map(story -> StoryViews.toStory(story, List.of()));
+    }
+
+    /** An edited storyboard is checked by enrichment's own rules (its preview of an edit) before anything is stored. */
+    private Uni<Void> checkedEdit(Submission submission) {
+        if (submission.storyboard() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return tokens.current().chain(token -> previews.preview(submission, token)).replaceWithVoid();
     }
 
     private static boolean isDuplicateRequestId(Throwable failure) {
@@ -103,6 +117,7 @@ public class StoryCommands {
         story.priority = priority;
         story.filmOptions(submission.film());
         story.storyOptions(submission.options());
+        story.editedStoryboard = submission.storyboard() == null ? null : submission.storyboard().toByteArray();
         story.createdAt = now;
         story.updatedAt = now;
         LOG.infof("story %s accepted for tenant %s (%d characters, profile %s)", story.id, story.tenant,

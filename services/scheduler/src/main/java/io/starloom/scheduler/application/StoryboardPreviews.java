@@ -13,7 +13,8 @@ import io.starloom.scheduler.domain.SubmissionValidator;
 
 /**
  * The storyboard a submission would get, without submitting it: the submission is checked by the same
- * SubmissionValidator (and the same configuration) as a real one, then enrichment plans it. Nothing is stored.
+ * SubmissionValidator (and the same configuration) as a real one, then enrichment plans it — or, for a submission
+ * carrying an edited storyboard, checks that edit. Nothing is stored.
  */
 @ApplicationScoped
 public class StoryboardPreviews {
@@ -30,8 +31,13 @@ public class StoryboardPreviews {
     public Uni<Storyboard> preview(Submission submission, String bearerToken) {
         return Uni.createFrom().item(() -> {
             validator.validate(submission);
-            return PreviewStoryboardRequest.newBuilder().setText(submission.text()).setLanguage(submission.language())
-                    .setStyle(submission.style()).build();
+            PreviewStoryboardRequest.Builder request = PreviewStoryboardRequest.newBuilder().setText(submission.text())
+                    .setLanguage(submission.language()).setStyle(submission.style());
+            if (submission.storyboard() != null) {
+                // Enrichment checks and normalises an edit by the rules it films edits with.
+                request.setEditedStoryboard(submission.storyboard());
+            }
+            return request.build();
         }).chain(request -> enrichment.preview(request, bearerToken));
     }
 }

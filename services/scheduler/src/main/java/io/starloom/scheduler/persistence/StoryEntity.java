@@ -76,6 +76,9 @@ public class StoryEntity extends PanacheEntityBase {
     public String title;
     /** A {@code starloom.v1.Storyboard}; read it with {@link #storyboard()}, set it with {@link #plan}. */
     public byte[] storyboard;
+    /** A {@code starloom.v1.Storyboard} the caller edited from a preview; null when enrichment plans the text. */
+    @Column(name = "edited_storyboard")
+    public byte[] editedStoryboard;
     /** A {@code starloom.mesh.v1.TextModerated} behind a rejection or a review. */
     public byte[] findings;
     /** A person must approve the finished film before it is published. */
@@ -136,6 +139,15 @@ public class StoryEntity extends PanacheEntityBase {
         seed = options.seed();
         targetSeconds = options.targetSeconds() == 0 ? null : options.targetSeconds();
         webhookUrl = options.webhookUrl();
+    }
+
+    /** The storyboard the caller edited, or null when enrichment plans the text. */
+    public Storyboard editedStoryboard() {
+        try {
+            return editedStoryboard == null ? null : Storyboard.parseFrom(editedStoryboard);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("stored protobuf is unreadable", e);
+        }
     }
 
     public Storyboard storyboard() {

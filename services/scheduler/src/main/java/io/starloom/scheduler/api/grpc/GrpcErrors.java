@@ -13,6 +13,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.starloom.scheduler.domain.EnrichmentUnavailableException;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.domain.StoryNotFoundException;
 import io.starloom.scheduler.domain.StoryNotReadyException;
@@ -68,6 +69,9 @@ final class GrpcErrors {
                     .addDetails(Any.pack(RetryInfo.newBuilder()
                             .setRetryDelay(com.google.protobuf.Duration.newBuilder().setSeconds(quota.retryAfterSeconds())).build()))
                     .build());
+        }
+        if (failure instanceof EnrichmentUnavailableException) {
+            return Status.UNAVAILABLE.withDescription(failure.getMessage()).asRuntimeException();
         }
         if (failure instanceof UnauthorizedException) {
             return Status.UNAUTHENTICATED.withDescription("a valid bearer token is required").asRuntimeException();

@@ -146,7 +146,8 @@ public class StoryGrpcService implements StoryService {
         return new Submission(request.getText(), request.getLanguage(), request.getStyle(), request.getResolution(),
                 request.getRequestId(), request.getProfile(), request.getRequireReview(),
                 new FilmOptions(request.getVoice(), request.getAspectRatio(), request.getBurnInSubtitles()),
-                new StoryOptions(request.hasSeed() ? Integer.toUnsignedLong(request.getSeed()) : null, request.getTargetSeconds(), request.getWebhookUrl()));
+                new StoryOptions(request.hasSeed() ? Integer.toUnsignedLong(request.getSeed()) : null, request.getTargetSeconds(), request.getWebhookUrl()),
+                request.hasStoryboard() ? request.getStoryboard() : null);
     }
 
     /** The file in chunks, read lazily as the client asks for them. */

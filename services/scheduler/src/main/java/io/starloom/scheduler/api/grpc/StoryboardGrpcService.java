@@ -2,7 +2,6 @@ package io.starloom.scheduler.api.grpc;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.Roles;
@@ -12,7 +11,6 @@ import io.starloom.proto.v1.StoryboardService;
 import io.starloom.scheduler.api.BearerTokens;
 import io.starloom.scheduler.api.CallerResolver;
 import io.starloom.scheduler.application.StoryboardPreviews;
-import io.starloom.scheduler.domain.EnrichmentUnavailableException;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 
@@ -44,8 +42,6 @@ public class StoryboardGrpcService implements StoryboardService {
                     return new InvalidRequestException(invalid.errors().stream()
                             .map(error -> new FieldError("story." + error.field(), error.message())).toList(), invalid.unprocessable());
                 })
-                .onFailure(EnrichmentUnavailableException.class)
-                .transform(e -> Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException())
                 .onFailure().transform(GrpcErrors::toStatus);
     }
 }

@@ -1,6 +1,9 @@
 package io.starloom.scheduler.api.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** JSON body of {@code POST /v1/stories}. Enum-like fields take their short names ("zh", "ink-wash", "720p"). */
 @Schema(name = "SubmitStoryRequest", description = "A story to turn into a film. Fields not listed here are refused, not ignored.",
@@ -27,5 +30,8 @@ public record SubmitStoryBody(
         @Schema(description = "An https URL that receives this story's state changes as signed webhooks (Standard Webhooks), signed with the "
                 + "tenant's story webhook secret (POST /v1/webhooks:rotateStorySecret). Must resolve to public addresses only.") String webhookUrl,
         @Schema(description = "Scheduling class: interactive, standard or batch; standard when absent. Interactive only for "
-                + "tenants entitled to it (403 otherwise).") String priority) {
+                + "tenants entitled to it (403 otherwise).") String priority,
+        @Schema(type = SchemaType.OBJECT, description = "A storyboard edited from POST /v1/storyboards:preview, in the same JSON form "
+                + "(a starloom.v1.Storyboard): its shots, in its order, are filmed instead of a plan of the text. Checked before anything "
+                + "is stored; errors name the field, e.g. storyboard.shots[1].prompt. Absent: enrichment plans the text.") JsonNode storyboard) {
 }
