@@ -84,10 +84,13 @@ class PipelineMetricsTest {
                 && value(m, "starloom_scheduler_workers_busy", profile()) == 1.0);
 
         send(id, StoryEvent.newBuilder().setShotGenerated(generated(0, 1, 42)));
+        // The one worker is free again: the second shot is dispatched to it (a worker reports only dispatched attempts).
+        awaitShotDispatched(id, 1, 1);
         // The second shot fails once (a retryable reason, counted by reason) and renders on its second attempt.
         send(id, StoryEvent.newBuilder().setShotFailed(ShotFailed.newBuilder().setShotIndex(1).setAttempt(1).setRetryable(true)
                 .setKind(ShotFailureKind.SHOT_FAILURE_KIND_RETRYABLE).setFailure(Failure.newBuilder().setReason("METRICS_PROBE_OOM"))));
         awaitMetrics(m -> value(m, "starloom_scheduler_shot_failures_total", profile(), "reason=\"METRICS_PROBE_OOM\"") == 1);
+        awaitShotDispatched(id, 1, 2);
         send(id, StoryEvent.newBuilder().setShotGenerated(generated(1, 2, 300)));
         awaitState(token, id, "ASSEMBLING");
         send(id, StoryEvent.newBuilder().setFilmAssembled(FilmAssembled.newBuilder().setFilm(Film.newBuilder().setVideoUri("file:///m/film.mp4"))));
@@ -144,6 +147,15 @@ class PipelineMetricsTest {
 
     private static String profile() {
         return "profile=\"" + PROFILE + "\"";
+    }
+
+    /** Waits until shot {@code index} is out to a worker on attempt {@code attempt}: shots wait in the database for a free worker. */
+    private void awaitShotDispatched(String id, int index, int attempt) {
+        org.awaitility.Awaitility.await(id + " shot " + index + " attempt " + attempt + " dispatched").atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> {
+                    io.restassured.path.json.JsonPath story = Stories.get(token, id);
+                    return story.getInt("shots[" + index + "].attempt") == attempt && !"QUEUED".equals(story.getString("shots[" + index + "].state"));
+                });
     }
 
     private static ShotGenerated generated(int index, int attempt, int seconds) {
