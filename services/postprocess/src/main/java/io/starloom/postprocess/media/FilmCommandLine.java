@@ -42,8 +42,11 @@ record FilmCommandLine(List<Path> clips, List<Double> clipFps, FilmPlan plan, in
         clips.forEach(clip -> args.addAll(List.of("-i", "file:" + clip.toAbsolutePath())));
         burnedCues.forEach(cue -> args.addAll(List.of("-i", "file:" + cue.png().toAbsolutePath())));
         long frame = Math.max(0, Math.min(posterFrame, plan.timeline().totalFrames() - 1));
-        args.addAll(List.of("-filter_complex", filterGraph() + ";[" + FILM + "]split=2[" + FILM + "out][" + POSTER + "in];[" + POSTER
-                + "in]trim=start_frame=" + frame + ":end_frame=" + (frame + 1) + "[" + POSTER + "]",
+        // Each branch names its own pixel format: otherwise the JPEG encoder's full-range yuvj420p is negotiated
+        // through split for the film too, and the H.264 stream comes out full range.
+        args.addAll(List.of("-filter_complex", filterGraph() + ";[" + FILM + "]split=2[" + FILM + "split][" + POSTER + "in];[" + FILM
+                + "split]format=yuv420p[" + FILM + "out];[" + POSTER + "in]trim=start_frame=" + frame + ":end_frame=" + (frame + 1)
+                + ",format=yuvj420p[" + POSTER + "]",
                 "-map", "[" + FILM + "out]", "-c:v", "libx264", "-profile:v", "high", "-preset", x264Preset, "-crf", String.valueOf(crf),
                 "-pix_fmt", "yuv420p", "-r", String.valueOf(plan.timeline().fps()), "-fps_mode", "cfr", "-f", "mp4",
                 "file:" + video.toAbsolutePath(),

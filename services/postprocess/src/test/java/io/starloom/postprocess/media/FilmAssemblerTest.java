@@ -123,6 +123,7 @@ class FilmAssemblerTest {
         JsonNode v = stream(probe, "video", 0);
         assertEquals("h264", v.path("codec_name").asText());
         assertEquals("High", v.path("profile").asText());
+        assertEquals("yuv420p", v.path("pix_fmt").asText(), "limited-range 4:2:0, as players expect");
         assertEquals(320, v.path("width").asInt());
         assertEquals(180, v.path("height").asInt());
         assertEquals("24/1", v.path("avg_frame_rate").asText());
