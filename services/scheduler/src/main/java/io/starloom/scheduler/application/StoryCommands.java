@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.starloom.mesh.support.tracing.TraceContext;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Priority;
 import io.starloom.proto.v1.Story;
@@ -118,6 +119,7 @@ public class StoryCommands {
         story.filmOptions(submission.film());
         story.storyOptions(submission.options());
         story.editedStoryboard = submission.storyboard() == null ? null : submission.storyboard().toByteArray();
+        story.traceparent = TraceContext.currentTraceparent().orElse(null);
         story.createdAt = now;
         story.updatedAt = now;
         LOG.infof("story %s accepted for tenant %s (%d characters, profile %s)", story.id, story.tenant,

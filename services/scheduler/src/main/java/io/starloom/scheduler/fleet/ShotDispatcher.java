@@ -197,7 +197,7 @@ public class ShotDispatcher {
                 .addAllConstellations(planned.getConstellationsList())
                 .setProfile(profile)
                 .setLeaseRenewInterval(Durations.fromMillis(config.leaseRenewInterval().toMillis()))
-                .build(), Queues.generation(story.profile));
+                .build(), Queues.generation(story.profile), story.traceparent);
     }
 
     private static Uni<Void> store(Mutiny.Session session, String profile, FairShare.Plan plan, Map<String, Double> before) {

@@ -23,15 +23,32 @@ public class OutboxWriter {
 
     /** To another queue than the stage's own, e.g. the generation queue of the story's model profile. */
     public Uni<Void> add(Stage stage, UUID storyId, Message command, String destination) {
+        checkCommand(stage, command);
+        return add(destination, storyId, command);
+    }
+
+    private static void checkCommand(Stage stage, Message command) {
         if (!command.getDescriptorForType().equals(stage.command())) {
             throw new IllegalArgumentException("stage " + stage + " takes a " + stage.command().getFullName() + ", not a "
                     + command.getDescriptorForType().getFullName());
         }
-        return add(destination, storyId, command);
     }
 
     /** A command a stage sends besides its own kind, e.g. generation's frame screening, to {@code queue}. */
     public Uni<Void> add(String queue, UUID storyId, Message command) {
+        return add(queue, storyId, command, TraceContext.currentTraceparent().orElse(null));
+    }
+
+    /**
+     * Sent in {@code traceparent}'s trace rather than the current one: for commands written away from the
+     * story's own processing (the fleet dispatcher runs when a worker frees up, in no story's trace).
+     */
+    public Uni<Void> add(Stage stage, UUID storyId, Message command, String destination, String traceparent) {
+        checkCommand(stage, command);
+        return add(destination, storyId, command, traceparent);
+    }
+
+    private Uni<Void> add(String queue, UUID storyId, Message command, String traceparent) {
         OutboxEntity row = new OutboxEntity();
         row.id = UUID.randomUUID();
         row.destination = queue;
@@ -39,7 +56,7 @@ public class OutboxWriter {
         row.storyId = storyId;
         row.payload = command.toByteArray();
         row.createdAt = Instant.now();
-        row.traceparent = TraceContext.currentTraceparent().orElse(null);
+        row.traceparent = traceparent;
         return row.persist().replaceWithVoid();
     }
 }

@@ -73,6 +73,8 @@ public class StoryEntity extends PanacheEntityBase {
     /** Scheduling class of its shots (fleet/FairShare). */
     @Convert(converter = ShortNameColumn.Priority.class)
     public Priority priority = Priority.PRIORITY_STANDARD;
+    /** W3C traceparent of the submission; commands sent on the story's behalf outside its own trace name it. */
+    public String traceparent;
     public String title;
     /** A {@code starloom.v1.Storyboard}; read it with {@link #storyboard()}, set it with {@link #plan}. */
     public byte[] storyboard;
