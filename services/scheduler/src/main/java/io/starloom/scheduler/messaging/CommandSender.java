@@ -9,6 +9,10 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.messaging.ProtoEnvelope;
@@ -36,6 +40,7 @@ public class CommandSender {
     static final String SOURCE = "/starloom/scheduler";
 
     private final Vertx vertx;
+    private final Tracer tracer;
     private final AmqpClientOptions options;
     private final AtomicReference<Uni<Link>> link = new AtomicReference<>();
 
@@ -45,9 +50,10 @@ public class CommandSender {
         }
     }
 
-    public CommandSender(Vertx vertx, @ConfigProperty(name = "amqp-host") String host, @ConfigProperty(name = "amqp-port") int port,
+    public CommandSender(Vertx vertx, Tracer tracer, @ConfigProperty(name = "amqp-host") String host, @ConfigProperty(name = "amqp-port") int port,
             @ConfigProperty(name = "amqp-username") Optional<String> username, @ConfigProperty(name = "amqp-password") Optional<String> password) {
         this.vertx = vertx;
+        this.tracer = tracer;
         this.options = new AmqpClientOptions().setHost(host).setPort(port);
         username.ifPresent(options::setUsername);
         password.ifPresent(options::setPassword);
@@ -61,15 +67,30 @@ public class CommandSender {
                 .put("cloudEvents:source", SOURCE)
                 .put(ProtoEnvelope.TYPE_PROPERTY, row.type)
                 .put(ProtoEnvelope.SUBJECT_PROPERTY, row.storyId.toString());
-        // Sent later and elsewhere than it was written: the row's traceparent keeps the command in the story's trace.
-        if (row.traceparent != null && TraceContext.fromTraceparent(row.traceparent).isPresent()) {
-            properties.put(TraceContext.TRACEPARENT, row.traceparent);
-        }
+        // Sent later and elsewhere than it was written: the row's traceparent keeps the command in the story's trace,
+        // under a producer span of its own, as the messaging connector would have made.
+        Optional<Span> span = TraceContext.fromTraceparent(row.traceparent).map(trace -> tracer.spanBuilder(row.destination + " publish")
+                .setParent(trace).setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "amqp")
+                .setAttribute("messaging.operation", "publish")
+                .setAttribute("messaging.destination.name", row.destination)
+                .setAttribute("messaging.message.id", row.id.toString())
+                .startSpan());
+        span.flatMap(producer -> TraceContext.traceparent(io.opentelemetry.context.Context.root().with(producer)))
+                .or(() -> Optional.ofNullable(row.traceparent).filter(stored -> TraceContext.fromTraceparent(stored).isPresent()))
+                .ifPresent(traceparent -> properties.put(TraceContext.TRACEPARENT, traceparent));
         AmqpMessage message = AmqpMessage.create().address(row.destination).durable(true).contentType(ProtoEnvelope.CONTENT_TYPE)
                 .applicationProperties(properties).withBufferAsBody(Buffer.buffer(row.payload)).build();
         Context caller = io.vertx.core.Vertx.currentContext();
         Uni<Void> sent = sender().chain(open -> open.sender().sendWithAck(message)
-                .onFailure().invoke(failure -> drop(open, failure)));
+                .onFailure().invoke(failure -> drop(open, failure)))
+                .onItemOrFailure().invoke((ignored, failure) -> span.ifPresent(producer -> {
+                    if (failure != null) {
+                        producer.recordException(failure);
+                        producer.setStatus(StatusCode.ERROR);
+                    }
+                    producer.end();
+                }));
         return caller == null ? sent : sent.emitOn(task -> caller.runOnContext(ignored -> task.run()));
     }
 
