@@ -50,10 +50,10 @@ public final class Mesh implements AutoCloseable {
         }
     }
 
-    /** The running mesh, started on first use and stopped when the JVM exits. */
+    /** The running mesh, started on first use and stopped when the JVM exits; it exports its spans to {@link TraceCollector}. */
     public static synchronized Mesh get() {
         if (instance == null) {
-            instance = startNew("mesh", Map.of());
+            instance = startNew("mesh", TraceCollector.shared().serviceEnv());
             Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
         }
         return instance;

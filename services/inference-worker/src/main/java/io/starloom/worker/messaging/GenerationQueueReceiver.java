@@ -250,7 +250,8 @@ public class GenerationQueueReceiver {
             return;
         }
         busy = true;
-        trace.take(TraceContext.fromTraceparent(property(message, TraceContext.TRACEPARENT)));
+        trace.take(TraceContext.fromTraceparent(property(message, TraceContext.TRACEPARENT)), address,
+                message.getMessageId() == null ? property(message, "cloudEvents:id") : message.getMessageId().toString());
         Object body = payload(message.getBody());
         if (!(body instanceof byte[] bytes)) {
             LOG.warnf("generation command without a binary body (%s) returned to the broker", body);
@@ -268,7 +269,7 @@ public class GenerationQueueReceiver {
     /** Settles the command on the link it came from, if that link still lives, then asks for the next one. */
     private void settle(ProtonReceiver link, ProtonDelivery delivery, Settlement settlement) {
         busy = false;
-        trace.release();
+        trace.release(settlement == Settlement.ACCEPT);
         if (link == receiver && link.isOpen()) {
             if (settlement == Settlement.ACCEPT) {
                 ProtonHelper.accepted(delivery, true);
