@@ -70,7 +70,7 @@ import io.starloom.scheduler.fleet.FleetConfig;
 import io.starloom.scheduler.fleet.LeaseSweeper;
 import io.starloom.scheduler.fleet.ShotDispatcher;
 import io.starloom.scheduler.fleet.TenantPolicies;
-import io.starloom.scheduler.messaging.OutboxRelay;
+import io.starloom.scheduler.messaging.DirectSends;
 import io.starloom.scheduler.messaging.OutboxWriter;
 import io.starloom.scheduler.persistence.IsolatedSessions;
 import io.starloom.scheduler.persistence.OutboxEntity;
@@ -99,7 +99,7 @@ class FleetSchedulingTest {
     @Inject
     OutboxWriter outbox;
     @Inject
-    OutboxRelay relay;
+    DirectSends directSends;
     @Inject
     StoryChanges changes;
     @Inject
@@ -146,7 +146,7 @@ class FleetSchedulingTest {
 
         // The workers come back; a second dispatcher stands in for a second scheduler replica on the same database.
         announce(3, Instant.now().plusSeconds(3600));
-        ShotDispatcher replica = new ShotDispatcher(fleet, policies, profiles, outbox, relay, sessions, changes, vertx);
+        ShotDispatcher replica = new ShotDispatcher(fleet, policies, profiles, outbox, directSends, sessions, changes, vertx);
         dispatcher.kick();
         replica.kick();
         List<GenerateShotCommand> sent = new ArrayList<>();

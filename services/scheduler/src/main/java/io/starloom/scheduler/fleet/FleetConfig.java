@@ -43,6 +43,13 @@ public interface FleetConfig {
     @WithDefault("60s")
     Duration maxRetryBackoff();
 
+    /**
+     * A dispatched command is sent by the transaction that wrote it, right after its commit; the outbox relay
+     * sends it only this long after, in case that replica died in between (then the GPU waits this long).
+     */
+    @WithDefault("10s")
+    Duration directSendHold();
+
     /** Each full period a shot waits raises it one priority class, so batch work is never starved. */
     @WithDefault("10m")
     Duration starvationAge();
