@@ -131,6 +131,8 @@ public class GenerationStage implements StageHandler {
             }
             shot.state = ShotStatus.RUNNING;
             shot.updatedAt = Instant.now();
+            // Still one shot on that GPU: nothing for the dispatcher after this commit.
+            dispatcher.nothingFreed();
             return StageOutcome.movedTo(StoryStatus.GENERATING);
         });
     }

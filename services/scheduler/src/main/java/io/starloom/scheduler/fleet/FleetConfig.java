@@ -60,6 +60,13 @@ public interface FleetConfig {
      */
     OptionalInt capacityWithoutWorkers();
 
+    /**
+     * How long one ordering of a profile's line answers queue positions and ETAs (GetStory, WatchStory, SSE) on
+     * a replica; its own dispatches refresh it sooner.
+     */
+    @WithDefault("1s")
+    Duration positionsRefresh();
+
     TenantDefaults defaults();
 
     /** Per-tenant overrides by tenant name; what a tenant leaves out comes from {@link #defaults()}. */

@@ -56,8 +56,8 @@ public class ShotDispatcher {
         static final Run DONE = new Run(false);
     }
 
-    /** Set on a transaction's context when it dispatched its profile itself: no run needed after its commit. */
-    private static final String REFILLED = ShotDispatcher.class.getName() + ".refilled";
+    /** Set on a transaction's context when it dispatched itself or freed nothing: no run needed after its commit. */
+    private static final String SETTLED = ShotDispatcher.class.getName() + ".settled";
 
     private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext(:key))";
     private static final String CLAIM = "SELECT * FROM shot WHERE story_id = :story AND shot_index = :index AND state = 'QUEUED'"
@@ -76,11 +76,12 @@ public class ShotDispatcher {
     private final StoryChanges changes;
     private final Vertx vertx;
     private final FairShare fairShare;
+    private final QueuePositions positions;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
     public ShotDispatcher(FleetConfig config, TenantPolicies policies, ServedProfiles profiles, OutboxWriter outbox, DirectSends directSends,
-            IsolatedSessions sessions, StoryChanges changes, Vertx vertx) {
+            IsolatedSessions sessions, StoryChanges changes, QueuePositions positions, Vertx vertx) {
         this.config = config;
         this.policies = policies;
         this.profiles = profiles;
@@ -89,6 +90,7 @@ public class ShotDispatcher {
         this.sessions = sessions;
         this.changes = changes;
         this.vertx = vertx;
+        this.positions = positions;
         this.fairShare = new FairShare(config.starvationAge());
     }
 
@@ -142,22 +144,32 @@ public class ShotDispatcher {
     public Uni<Void> refill(String profile) {
         return Panache.getSession().chain(session -> session.flush()).chain(() -> dispatch(profile)).invoke(run -> {
             if (!run.busy()) {
-                ContextLocals.put(REFILLED, true);
+                ContextLocals.put(SETTLED, true);
             }
         }).replaceWithVoid();
     }
 
     /**
+     * Inside a transaction that neither frees a GPU nor puts a shot in line (a worker saying it started one):
+     * no dispatch run after its commit, which would find nothing to send.
+     */
+    public void nothingFreed() {
+        if (VertxContext.isOnDuplicatedContext()) {
+            ContextLocals.put(SETTLED, true);
+        }
+    }
+
+    /**
      * Right after a story transaction's commit, on its context: sends what it dispatched, and dispatches in a
-     * run of its own unless the transaction already did ({@link #refill}).
+     * run of its own unless the transaction already did ({@link #refill}) or freed nothing ({@link #nothingFreed}).
      */
     public void afterCommit() {
-        boolean refilled = VertxContext.isOnDuplicatedContext() && ContextLocals.<Boolean>get(REFILLED).orElse(false);
-        if (refilled) {
-            ContextLocals.remove(REFILLED);
+        boolean settled = VertxContext.isOnDuplicatedContext() && ContextLocals.<Boolean>get(SETTLED).orElse(false);
+        if (settled) {
+            ContextLocals.remove(SETTLED);
         }
         sendCommitted();
-        if (!refilled) {
+        if (!settled) {
             kick();
         }
     }
@@ -189,6 +201,7 @@ public class ShotDispatcher {
         return FleetQueries.shares(session, profile).chain(shares -> profiles.plan(profile).chain(spec -> {
             FairShare.Plan plan = fairShare.pick(free, waiting, shares.virtualSeconds(), shares.clock(), tenant -> policies.of(tenant).share(),
                     running, costSeconds(spec), Instant.now());
+            positions.forget(profile);
             return send(session, plan.picks(), spec).call(() -> store(session, profile, plan, shares.virtualSeconds()))
                     .replaceWith(Run.DONE);
         }));
