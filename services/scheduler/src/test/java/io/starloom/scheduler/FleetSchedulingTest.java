@@ -68,9 +68,10 @@ import io.starloom.scheduler.application.ServedProfiles;
 import io.starloom.scheduler.application.StoryChanges;
 import io.starloom.scheduler.fleet.FleetConfig;
 import io.starloom.scheduler.fleet.LeaseSweeper;
+import io.starloom.scheduler.fleet.QueuePositions;
 import io.starloom.scheduler.fleet.ShotDispatcher;
 import io.starloom.scheduler.fleet.TenantPolicies;
-import io.starloom.scheduler.messaging.OutboxRelay;
+import io.starloom.scheduler.messaging.DirectSends;
 import io.starloom.scheduler.messaging.OutboxWriter;
 import io.starloom.scheduler.persistence.IsolatedSessions;
 import io.starloom.scheduler.persistence.OutboxEntity;
@@ -99,7 +100,9 @@ class FleetSchedulingTest {
     @Inject
     OutboxWriter outbox;
     @Inject
-    OutboxRelay relay;
+    DirectSends directSends;
+    @Inject
+    QueuePositions positions;
     @Inject
     StoryChanges changes;
     @Inject
@@ -146,7 +149,7 @@ class FleetSchedulingTest {
 
         // The workers come back; a second dispatcher stands in for a second scheduler replica on the same database.
         announce(3, Instant.now().plusSeconds(3600));
-        ShotDispatcher replica = new ShotDispatcher(fleet, policies, profiles, outbox, relay, sessions, changes, vertx);
+        ShotDispatcher replica = new ShotDispatcher(fleet, policies, profiles, outbox, directSends, sessions, changes, positions, vertx);
         dispatcher.kick();
         replica.kick();
         List<GenerateShotCommand> sent = new ArrayList<>();

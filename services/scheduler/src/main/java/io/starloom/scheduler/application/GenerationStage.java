@@ -48,10 +48,12 @@ public class GenerationStage implements StageHandler {
     private final FrameScreening frames;
     private final NarrationRequests narration;
     private final FleetConfig fleet;
+    private final ShotDispatcher dispatcher;
 
     public GenerationStage(SchedulerConfig config, ServedProfiles profiles, FrameScreening frames, NarrationRequests narration,
-            FleetConfig fleet) {
+            FleetConfig fleet, ShotDispatcher dispatcher) {
         this.config = config;
+        this.dispatcher = dispatcher;
         this.fleet = fleet;
         this.profiles = profiles;
         this.frames = frames;
@@ -129,6 +131,8 @@ public class GenerationStage implements StageHandler {
             }
             shot.state = ShotStatus.RUNNING;
             shot.updatedAt = Instant.now();
+            // Still one shot on that GPU: nothing for the dispatcher after this commit.
+            dispatcher.nothingFreed();
             return StageOutcome.movedTo(StoryStatus.GENERATING);
         });
     }
@@ -153,7 +157,8 @@ public class GenerationStage implements StageHandler {
             shot.audioUri = generated.getAudioUri().isEmpty() ? null : generated.getAudioUri();
             shot.renderMillis = Durations.toMillis(generated.getRenderDuration());
             shot.updatedAt = Instant.now();
-            return frames.generated(story, shot);
+            // Its GPU is free: its next shot goes out with this commit (no later dispatch transaction).
+            return frames.generated(story, shot).call(() -> dispatcher.refill(story.profile));
         });
     }
 
@@ -170,7 +175,7 @@ public class GenerationStage implements StageHandler {
             if (kind == ShotFailureKind.SHOT_FAILURE_KIND_RETRYABLE && shot.attempt - shot.regenerations < config.generation().maxAttempts()) {
                 LOG.infof("story %s shot %d attempt %d failed (%s), retrying", story.id, shot.index, shot.attempt, reason);
                 queue(shot, Instant.now().plus(backoff(shot.attempt - shot.regenerations)));
-                return Uni.createFrom().item(StageOutcome.changed());
+                return dispatcher.refill(story.profile).replaceWith(StageOutcome.changed());
             }
             shot.state = ShotStatus.FAILED;
             shot.updatedAt = Instant.now();

@@ -29,7 +29,7 @@ public class StoryChanges {
     /** A transition of this story committed: send its outbox rows, dispatch what may go now, tell its watchers. */
     public Uni<Void> committed(UUID storyId) {
         relay.kick();
-        dispatcher.kick();
+        dispatcher.afterCommit();
         announce(storyId);
         return Uni.createFrom().voidItem();
     }

@@ -43,6 +43,13 @@ public interface FleetConfig {
     @WithDefault("60s")
     Duration maxRetryBackoff();
 
+    /**
+     * A dispatched command is sent by the transaction that wrote it, right after its commit; the outbox relay
+     * sends it only this long after, in case that replica died in between (then the GPU waits this long).
+     */
+    @WithDefault("10s")
+    Duration directSendHold();
+
     /** Each full period a shot waits raises it one priority class, so batch work is never starved. */
     @WithDefault("10m")
     Duration starvationAge();
@@ -52,6 +59,13 @@ public interface FleetConfig {
      * does not require served profiles, the scheduler's own tests). Unset: none until a worker announces it.
      */
     OptionalInt capacityWithoutWorkers();
+
+    /**
+     * How long one ordering of a profile's line answers queue positions and ETAs (GetStory, WatchStory, SSE) on
+     * a replica; its own dispatches refresh it sooner.
+     */
+    @WithDefault("1s")
+    Duration positionsRefresh();
 
     TenantDefaults defaults();
 

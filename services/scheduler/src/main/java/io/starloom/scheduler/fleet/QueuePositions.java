@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,7 +24,10 @@ import io.starloom.scheduler.persistence.StoryEntity;
  * Where a story stands in line: its profile's whole queue ordered the way {@link ShotDispatcher} would send it
  * now (same classes, weights and virtual times; concurrency limits left out, they only delay), which gives
  * the shots of other stories ahead of this one's next shot, and with the profile's seconds per shot and the
- * live workers an expected time for its last shot. Runs in the caller's session.
+ * live workers an expected time for its last shot. Ordering a long line is work (up to {@code MAX_READ} rows),
+ * so each profile's line is kept as a {@link QueueSnapshot} and shared by every GetStory, WatchStory and SSE
+ * answer for {@code starloom.fleet.positions-refresh}; this replica's dispatches drop it at once, and a story
+ * not yet in it (queued after it was taken) takes a new one. Runs in the caller's session.
  */
 @ApplicationScoped
 public class QueuePositions {
@@ -33,6 +38,7 @@ public class QueuePositions {
     private final TenantPolicies policies;
     private final ServedProfiles profiles;
     private final FairShare fairShare;
+    private final Map<String, QueueSnapshot> snapshots = new ConcurrentHashMap<>();
 
     public QueuePositions(FleetConfig config, TenantPolicies policies, ServedProfiles profiles) {
         this.config = config;
@@ -47,35 +53,35 @@ public class QueuePositions {
             return Uni.createFrom().item(view);
         }
         boolean waiting = shots.stream().anyMatch(shot -> shot.state == ShotStatus.QUEUED && shot.queuedAt != null);
-        return Panache.getSession().chain(session -> FleetQueries.capacity(session, story.profile, config.capacityWithoutWorkers())
-                .chain(workers -> FleetQueries.running(session, story.profile)
-                        .chain(running -> profiles.plan(story.profile).chain(spec -> {
-                            double perShot = spec.getTypicalShotSeconds();
-                            Instant now = Instant.now();
-                            if (!waiting) {
-                                return Uni.createFrom().item(withEta(view, 0, runningEta(shots, perShot, now)));
-                            }
-                            return FleetQueries.waiting(session, story.profile, MAX_READ, false).chain(queue -> FleetQueries
-                                    .shares(session, story.profile).map(shares -> {
-                                        FairShare.Plan order = fairShare.pick(queue.size(), queue, shares.virtualSeconds(), shares.clock(),
-                                                tenant -> new FairShare.Share(policies.of(tenant).weight(), Integer.MAX_VALUE), Map.of(),
-                                                ShotDispatcher.costSeconds(spec), now);
-                                        List<FairShare.Candidate> picks = order.picks();
-                                        int first = -1;
-                                        int last = -1;
-                                        for (int i = 0; i < picks.size(); i++) {
-                                            if (picks.get(i).storyId().equals(story.id)) {
-                                                first = first < 0 ? i : first;
-                                                last = i;
-                                            }
-                                        }
-                                        int position = first < 0 ? MAX_READ : first;
-                                        int inFlight = running.values().stream().mapToInt(Integer::intValue).sum();
-                                        Instant eta = workers <= 0 || perShot <= 0 || last < 0 ? null
-                                                : now.plusMillis((long) (Math.ceil((inFlight + last + 1) / (double) workers) * perShot * 1000));
-                                        return withEta(view, position, eta);
-                                    }));
-                        }))));
+        if (!waiting) {
+            return profiles.plan(story.profile).map(spec -> withEta(view, 0, runningEta(shots, spec.getTypicalShotSeconds(), Instant.now())));
+        }
+        return snapshot(story.profile, story.id).map(line -> withEta(view, line.position(story.id, MAX_READ), line.eta(story.id)));
+    }
+
+    /** This replica changed the profile's line (it dispatched): the next question orders it again. */
+    void forget(String profile) {
+        snapshots.remove(profile);
+    }
+
+    private Uni<QueueSnapshot> snapshot(String profile, UUID story) {
+        Instant now = Instant.now();
+        QueueSnapshot kept = snapshots.get(profile);
+        if (kept != null && kept.takenAt().plus(config.positionsRefresh()).isAfter(now) && (kept.contains(story) || kept.length() >= MAX_READ)) {
+            return Uni.createFrom().item(kept);
+        }
+        return Panache.getSession().chain(session -> FleetQueries.capacity(session, profile, config.capacityWithoutWorkers())
+                .chain(workers -> FleetQueries.running(session, profile)
+                        .chain(running -> profiles.plan(profile).chain(spec -> FleetQueries.waiting(session, profile, MAX_READ, false)
+                                .chain(queue -> FleetQueries.shares(session, profile).map(shares -> {
+                                    FairShare.Plan order = fairShare.pick(queue.size(), queue, shares.virtualSeconds(), shares.clock(),
+                                            tenant -> new FairShare.Share(policies.of(tenant).weight(), Integer.MAX_VALUE), Map.of(),
+                                            ShotDispatcher.costSeconds(spec), now);
+                                    QueueSnapshot line = QueueSnapshot.of(now, order.picks(), running.values().stream().mapToInt(Integer::intValue).sum(),
+                                            workers, spec.getTypicalShotSeconds());
+                                    snapshots.put(profile, line);
+                                    return line;
+                                }))))));
     }
 
     /** Only shots rendering: when the last of them should be done, from when it started. */

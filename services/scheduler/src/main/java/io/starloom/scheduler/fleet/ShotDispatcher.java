@@ -3,8 +3,6 @@ package io.starloom.scheduler.fleet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +13,8 @@ import org.jboss.logging.Logger;
 import com.google.protobuf.util.Durations;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -28,7 +28,7 @@ import io.starloom.scheduler.application.ServedProfiles;
 import io.starloom.scheduler.application.StoryChanges;
 import io.starloom.scheduler.domain.ShotStatus;
 import io.starloom.scheduler.domain.Stage;
-import io.starloom.scheduler.messaging.OutboxRelay;
+import io.starloom.scheduler.messaging.DirectSends;
 import io.starloom.scheduler.messaging.OutboxWriter;
 import io.starloom.scheduler.persistence.IsolatedSessions;
 import io.starloom.scheduler.persistence.ShotEntity;
@@ -40,19 +40,24 @@ import io.vertx.core.Vertx;
  * (live workers announcing the profile minus attempts holding a lease), picked by {@link FairShare}. One
  * transaction per profile under a transaction-scoped advisory lock, so replicas take turns per profile and
  * the fair-share state stays consistent; each picked row is claimed again with FOR UPDATE SKIP LOCKED and
- * only while still QUEUED, so no shot is ever dispatched twice. Runs after every commit that may free or
- * queue work, and on a short periodic tick for what other replicas committed.
+ * only while still QUEUED, so no shot is ever dispatched twice. When a shot's attempt ends, the transaction
+ * that records it dispatches the freed GPU's next shot itself ({@link #refill}); otherwise it runs after every
+ * commit that may free or queue work, and on a short periodic tick for what other replicas committed. Either
+ * way the commands are sent right after their commit ({@link DirectSends}), not by a later relay transaction.
  */
 @ApplicationScoped
 public class ShotDispatcher {
     private static final Logger LOG = Logger.getLogger(ShotDispatcher.class);
     /** Another replica holds a profile's lock: look again soon, its run may have started before our commit. */
     private static final long BUSY_RETRY_MILLIS = 25;
-    /** What one profile's run did: the stories whose shots it sent, or nothing because another replica held the profile. */
-    private record Run(boolean busy, List<UUID> stories) {
-        static final Run BUSY = new Run(true, List.of());
-        static final Run NOTHING = new Run(false, List.of());
+    /** What one profile's run did: whether another transaction held the profile, so that it did nothing. */
+    private record Run(boolean busy) {
+        static final Run BUSY = new Run(true);
+        static final Run DONE = new Run(false);
     }
+
+    /** Set on a transaction's context when it dispatched itself or freed nothing: no run needed after its commit. */
+    private static final String SETTLED = ShotDispatcher.class.getName() + ".settled";
 
     private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext(:key))";
     private static final String CLAIM = "SELECT * FROM shot WHERE story_id = :story AND shot_index = :index AND state = 'QUEUED'"
@@ -66,24 +71,26 @@ public class ShotDispatcher {
     private final TenantPolicies policies;
     private final ServedProfiles profiles;
     private final OutboxWriter outbox;
-    private final OutboxRelay relay;
+    private final DirectSends directSends;
     private final IsolatedSessions sessions;
     private final StoryChanges changes;
     private final Vertx vertx;
     private final FairShare fairShare;
+    private final QueuePositions positions;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    public ShotDispatcher(FleetConfig config, TenantPolicies policies, ServedProfiles profiles, OutboxWriter outbox, OutboxRelay relay,
-            IsolatedSessions sessions, StoryChanges changes, Vertx vertx) {
+    public ShotDispatcher(FleetConfig config, TenantPolicies policies, ServedProfiles profiles, OutboxWriter outbox, DirectSends directSends,
+            IsolatedSessions sessions, StoryChanges changes, QueuePositions positions, Vertx vertx) {
         this.config = config;
         this.policies = policies;
         this.profiles = profiles;
         this.outbox = outbox;
-        this.relay = relay;
+        this.directSends = directSends;
         this.sessions = sessions;
         this.changes = changes;
         this.vertx = vertx;
+        this.positions = positions;
         this.fairShare = new FairShare(config.starvationAge());
     }
 
@@ -122,21 +129,57 @@ public class ShotDispatcher {
         return Panache.withSession(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(FleetQueries.PROFILES_WAITING, String.class).getResultList()))
                 .chain(waiting -> Multi.createFrom().iterable(waiting)
-                        .onItem().transformToUniAndConcatenate(profile -> sessions.run(() -> Panache.withTransaction(() -> dispatch(profile)))
-                                .invoke(this::committed))
+                        .onItem().transformToUniAndConcatenate(profile -> sessions.run(() -> Panache.withTransaction(() -> dispatch(profile))
+                                .invoke(this::sendCommitted)))
                         .collect().asList())
                 .map(sent -> sent.stream().anyMatch(Run::busy));
     }
 
-    /** The commands are in the outbox: send them, and tell the stories' watchers their shots moved. */
-    private void committed(Run run) {
-        if (!run.stories().isEmpty()) {
-            relay.kick();
-            run.stories().stream().distinct().forEach(changes::announce);
+    /**
+     * Inside the transaction that ended a shot's attempt of {@code profile} (its GPU is free now): dispatches
+     * what may go in that same transaction, so that the freed GPU's next command leaves right after its commit
+     * ({@link #afterCommit}). Same lock, claims and fair share as every run; when another transaction holds the
+     * profile, the run after this commit dispatches instead.
+     */
+    public Uni<Void> refill(String profile) {
+        return Panache.getSession().chain(session -> session.flush()).chain(() -> dispatch(profile)).invoke(run -> {
+            if (!run.busy()) {
+                ContextLocals.put(SETTLED, true);
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Inside a transaction that neither frees a GPU nor puts a shot in line (a worker saying it started one):
+     * no dispatch run after its commit, which would find nothing to send.
+     */
+    public void nothingFreed() {
+        if (VertxContext.isOnDuplicatedContext()) {
+            ContextLocals.put(SETTLED, true);
         }
     }
 
-    /** Dispatches up to the free capacity of {@code profile}; what it sent. */
+    /**
+     * Right after a story transaction's commit, on its context: sends what it dispatched, and dispatches in a
+     * run of its own unless the transaction already did ({@link #refill}) or freed nothing ({@link #nothingFreed}).
+     */
+    public void afterCommit() {
+        boolean settled = VertxContext.isOnDuplicatedContext() && ContextLocals.<Boolean>get(SETTLED).orElse(false);
+        if (settled) {
+            ContextLocals.remove(SETTLED);
+        }
+        sendCommitted();
+        if (!settled) {
+            kick();
+        }
+    }
+
+    /** The commands are in the outbox: send them, and tell the stories' watchers their shots moved. */
+    private void sendCommitted() {
+        directSends.sendCommitted().stream().distinct().forEach(changes::announce);
+    }
+
+    /** Dispatches up to the free capacity of {@code profile}, in the caller's transaction. */
     Uni<Run> dispatch(String profile) {
         return Panache.getSession().chain(session -> session.createNativeQuery(LOCK, Boolean.class)
                 .setParameter("key", "starloom.dispatch." + profile).getSingleResult()
@@ -146,9 +189,9 @@ public class ShotDispatcher {
                             int busy = running.values().stream().mapToInt(Integer::intValue).sum();
                             int free = capacity - busy;
                             if (free <= 0) {
-                                return Uni.createFrom().item(Run.NOTHING);
+                                return Uni.createFrom().item(Run.DONE);
                             }
-                            return FleetQueries.waiting(session, profile, free, true).chain(waiting -> waiting.isEmpty() ? Uni.createFrom().item(Run.NOTHING)
+                            return FleetQueries.waiting(session, profile, free, true).chain(waiting -> waiting.isEmpty() ? Uni.createFrom().item(Run.DONE)
                                     : pickAndSend(session, profile, free, waiting, running));
                         }))));
     }
@@ -158,8 +201,9 @@ public class ShotDispatcher {
         return FleetQueries.shares(session, profile).chain(shares -> profiles.plan(profile).chain(spec -> {
             FairShare.Plan plan = fairShare.pick(free, waiting, shares.virtualSeconds(), shares.clock(), tenant -> policies.of(tenant).share(),
                     running, costSeconds(spec), Instant.now());
-            return send(session, plan.picks(), spec).call(sent -> store(session, profile, plan, shares.virtualSeconds()))
-                    .map(sent -> new Run(false, sent));
+            positions.forget(profile);
+            return send(session, plan.picks(), spec).call(() -> store(session, profile, plan, shares.virtualSeconds()))
+                    .replaceWith(Run.DONE);
         }));
     }
 
@@ -168,16 +212,18 @@ public class ShotDispatcher {
         return spec.getTypicalShotSeconds() > 0 ? spec.getTypicalShotSeconds() : 1;
     }
 
-    private Uni<List<UUID>> send(Mutiny.Session session, List<FairShare.Candidate> picks, ModelProfile spec) {
+    private Uni<Void> send(Mutiny.Session session, List<FairShare.Candidate> picks, ModelProfile spec) {
         return Multi.createFrom().iterable(picks).onItem().transformToUniAndConcatenate(pick -> session
                 .createNativeQuery(CLAIM, ShotEntity.class).setParameter("story", pick.storyId()).setParameter("index", pick.shotIndex())
-                .getResultList().chain(claimed -> claimed.isEmpty() ? Uni.createFrom().<UUID>nullItem()
-                        : StoryEntity.<StoryEntity>findById(pick.storyId())
-                                .chain(story -> dispatch(story, claimed.get(0), spec)).replaceWith(pick.storyId())))
-                .filter(Objects::nonNull).collect().asList();
+                .getResultList().chain(claimed -> claimed.isEmpty() ? Uni.createFrom().voidItem()
+                        : StoryEntity.<StoryEntity>findById(pick.storyId()).chain(story -> dispatch(story, claimed.get(0), spec))))
+                .collect().asList().replaceWithVoid();
     }
 
-    /** The attempt's command into the outbox; the shot holds a start lease until a worker says it started. */
+    /**
+     * The attempt's command into the outbox, sent right after commit; the shot holds a start lease until a
+     * worker says it started.
+     */
     private Uni<Void> dispatch(StoryEntity story, ShotEntity shot, ModelProfile profile) {
         Storyboard storyboard = story.storyboard();
         Shot planned = storyboard.getShots(shot.index);
@@ -187,7 +233,7 @@ public class ShotDispatcher {
         shot.updatedAt = now;
         shot.notBefore = null;
         shot.leaseExpiresAt = now.plus(config.startTimeout());
-        return outbox.add(Stage.GENERATE, story.id, GenerateShotCommand.newBuilder()
+        return outbox.addForDirectSend(Stage.GENERATE, story.id, GenerateShotCommand.newBuilder()
                 .setStoryId(story.id.toString())
                 .setShotIndex(shot.index)
                 .setAttempt(shot.attempt)
@@ -197,7 +243,8 @@ public class ShotDispatcher {
                 .addAllConstellations(planned.getConstellationsList())
                 .setProfile(profile)
                 .setLeaseRenewInterval(Durations.fromMillis(config.leaseRenewInterval().toMillis()))
-                .build(), Queues.generation(story.profile), story.traceparent);
+                .build(), Queues.generation(story.profile), story.traceparent, now.plus(config.directSendHold()))
+                .invoke(directSends::afterCommit).replaceWithVoid();
     }
 
     private static Uni<Void> store(Mutiny.Session session, String profile, FairShare.Plan plan, Map<String, Double> before) {

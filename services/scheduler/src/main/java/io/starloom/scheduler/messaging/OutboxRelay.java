@@ -17,7 +17,8 @@ import io.starloom.scheduler.persistence.OutboxEntity;
 
 /**
  * Sends outbox rows to the broker, each to the queue it names, and marks them published once the broker
- * has accepted them. One anonymous sender link ({@link CommandSender}) carries every command, so a new stage
+ * has accepted them. For the fleet dispatcher's commands, which their own transaction sends right after
+ * commit ({@link DirectSends}), it is only the fallback for a writer that died before it could. One anonymous sender link ({@link CommandSender}) carries every command, so a new stage
  * needs no channel of its own, and a refused send or a broker restart fails only that send: the row stays
  * pending for the next sweep. Runs right after each committed transition and on a periodic sweep, so
  * nothing written is ever left behind — also not after a crash between commit and send. Rows are claimed
@@ -28,9 +29,12 @@ import io.starloom.scheduler.persistence.OutboxEntity;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
-    /** Rows another replica is sending right now are skipped, not waited for. */
-    private static final String CLAIM_PENDING = "SELECT * FROM outbox WHERE published_at IS NULL ORDER BY created_at LIMIT "
-            + BATCH + " FOR UPDATE SKIP LOCKED";
+    /**
+     * Rows another replica is sending right now are skipped, not waited for; so are rows that their own
+     * transaction sends after commit ({@link DirectSends}), until their relay_after has passed.
+     */
+    private static final String CLAIM_PENDING = "SELECT * FROM outbox WHERE published_at IS NULL"
+            + " AND (relay_after IS NULL OR relay_after <= now()) ORDER BY created_at LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED";
 
     private final CommandSender commands;
     private final IsolatedSessions sessions;

@@ -48,7 +48,23 @@ public class OutboxWriter {
         return add(destination, storyId, command, traceparent);
     }
 
+    /**
+     * Like {@link #add(Stage, UUID, Message, String, String)}, for the caller to send itself right after commit
+     * ({@link DirectSends}): the relay leaves the row alone until {@code relayAfter}, its fallback after a crash.
+     */
+    public Uni<OutboxEntity> addForDirectSend(Stage stage, UUID storyId, Message command, String destination, String traceparent,
+            Instant relayAfter) {
+        checkCommand(stage, command);
+        OutboxEntity row = row(destination, storyId, command, traceparent);
+        row.relayAfter = relayAfter;
+        return row.persist().replaceWith(row);
+    }
+
     private Uni<Void> add(String queue, UUID storyId, Message command, String traceparent) {
+        return row(queue, storyId, command, traceparent).persist().replaceWithVoid();
+    }
+
+    private static OutboxEntity row(String queue, UUID storyId, Message command, String traceparent) {
         OutboxEntity row = new OutboxEntity();
         row.id = UUID.randomUUID();
         row.destination = queue;
@@ -57,6 +73,6 @@ public class OutboxWriter {
         row.payload = command.toByteArray();
         row.createdAt = Instant.now();
         row.traceparent = traceparent;
-        return row.persist().replaceWithVoid();
+        return row;
     }
 }

@@ -46,7 +46,9 @@ public class SchedulerEventConsumer {
         }
         // The commands this event leads to continue the story's trace (OutboxWriter stores it with them).
         TraceContext.adopt(message);
-        return router.handle(storyId, event).call(() -> shotMetrics.observe(storyId, event))
+        // Measured after the event is handled, not waited for: the next event (a freed GPU) is not held up by it.
+        return router.handle(storyId, event).invoke(() -> shotMetrics.observe(storyId, event).subscribe().with(ignored -> {
+        }))
                 .onItemOrFailure().transformToUni((ignored, failure) -> failure == null
                         ? Uni.createFrom().completionStage(message.ack())
                         : Uni.createFrom().completionStage(message.nack(failure)));

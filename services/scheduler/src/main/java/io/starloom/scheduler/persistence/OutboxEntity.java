@@ -28,4 +28,7 @@ public class OutboxEntity extends PanacheEntityBase {
     public Instant publishedAt;
     /** W3C traceparent of the story's trace when the row was written; null with tracing off. */
     public String traceparent;
+    /** Sent by its own transaction after commit; the relay takes it only from then on (null: at once). */
+    @Column(name = "relay_after")
+    public Instant relayAfter;
 }
