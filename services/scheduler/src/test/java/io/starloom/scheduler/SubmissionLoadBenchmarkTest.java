@@ -2,7 +2,13 @@ package io.starloom.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URL;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,12 +16,15 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -39,26 +48,54 @@ import io.vertx.core.http.RequestOptions;
  * queue), then a closed loop at fixed concurrency for the ceiling. Every 202 must be a committed story:
  * afterwards the rows are counted in PostgreSQL. Run it with
  * {@code ./mvnw -o -pl services/scheduler test -Dtest=SubmissionLoadBenchmarkTest -Dbenchmark.submission=true} (not starloom.*: the scheduler refuses unknown starloom.* settings)
- * ({@code -Dbenchmark.rate=1000 -Dbenchmark.seconds=10 -Dbenchmark.concurrency=64}).
+ * ({@code -Dbenchmark.rate=1000 -Dbenchmark.seconds=10 -Dbenchmark.concurrency=64 -Dbenchmark.warmup=8000}).
+ *
+ * <p>Driver and server share this JVM and the machine, so each run also reports the server's CPU per accepted
+ * story: this process's CPU time less the driver's own threads (the ones its callbacks run on, and the pacer),
+ * plus the embedded PostgreSQL's processes (those alive, and what its postmaster reaped). That figure, not
+ * the rate of a run whose driver takes part of two shared cores, says what two dedicated cores would carry.
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false)
 @EnabledIfSystemProperty(named = "benchmark.submission", matches = "true")
 class SubmissionLoadBenchmarkTest {
     private static final int TENANTS = 20;
+    /** USER_HZ, which /proc/PID/stat counts in: 100 on every Linux architecture Starloom runs on. */
+    private static final double CLOCK_TICKS_PER_SECOND = 100;
     private static final String BODY = "{\"text\":\"Perseus rides to the rocks where Andromeda is chained; the sea monster rises from the waves.\"}";
 
     @TestHTTPResource("/v1/stories")
     URL target;
 
-    record Run(String name, int sent, int accepted, Map<Integer, Integer> otherStatuses, double seconds, long[] sortedNanos) {
+    /** Threads the driver's work ran on; their CPU time is not the server's. */
+    private final Set<Long> driverThreads = ConcurrentHashMap.newKeySet();
+
+    record Run(String name, int sent, int accepted, Map<Integer, Integer> otherStatuses, double seconds, long[] sortedNanos, Cpu cpu) {
         double quantileMillis(double q) {
             return sortedNanos.length == 0 ? 0 : sortedNanos[(int) Math.min(sortedNanos.length - 1, Math.round(q * (sortedNanos.length - 1)))] / 1e6;
         }
 
         String summary() {
-            return String.format("%s: sent %d, accepted %d (%.0f/s), others %s; latency p50 %.1f ms p90 %.1f ms p99 %.1f ms max %.1f ms", name, sent,
-                    accepted, accepted / seconds, otherStatuses, quantileMillis(0.5), quantileMillis(0.9), quantileMillis(0.99), quantileMillis(1));
+            return String.format(Locale.ROOT, "%s: sent %d, accepted %d (%.0f/s), others %s; latency p50 %.1f ms p90 %.1f ms p99 %.1f ms max %.1f ms;"
+                    + " %s", name, sent, accepted, accepted / seconds, otherStatuses, quantileMillis(0.5), quantileMillis(0.9), quantileMillis(0.99),
+                    quantileMillis(1), cpu.perStory(accepted));
+        }
+    }
+
+    /** CPU seconds spent during a run, and the load average around it (the machine is shared). */
+    record Cpu(double jvm, double driver, double postgres, String loadBefore, String loadAfter) {
+        String perStory(int accepted) {
+            double server = jvm - driver + postgres;
+            return String.format(Locale.ROOT, "CPU s: JVM %.1f (driver %.1f), PostgreSQL %.1f; server %.2f ms CPU/story (JVM %.2f + PostgreSQL %.2f)"
+                    + " = %.0f stories/s on 2 dedicated cores; load average %s -> %s", jvm, driver, postgres, 1000 * server / accepted,
+                    1000 * (jvm - driver) / accepted, 1000 * postgres / accepted, 2 * accepted / server, loadBefore, loadAfter);
+        }
+    }
+
+    /** Cumulative CPU seconds at one moment. */
+    private record CpuMark(double jvm, double driver, double postgres, String load) {
+        Cpu to(CpuMark end) {
+            return new Cpu(end.jvm - jvm, end.driver - driver, end.postgres - postgres, load, end.load);
         }
     }
 
@@ -72,14 +109,17 @@ class SubmissionLoadBenchmarkTest {
         for (int t = 0; t < TENANTS; t++) {
             tokens.add(DevStackTestResource.stack().mintToken("bench", "bench-" + run + "-" + t, Set.of(Roles.STORY_WRITER)));
         }
+        long postmaster = postmasterPid();
         Vertx vertx = Vertx.vertx();
         HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(target.getHost()).setDefaultPort(target.getPort())
                 .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(concurrency * 2));
         try {
-            Run warm = closedLoop(http, tokens, 2_000, concurrency, "warm-up");
-            Run open = openLoop(http, tokens, rate, seconds);
+            // Long enough for the JIT: after 2,000 the compiler threads still took a third of the CPU.
+            Run warm = closedLoop(http, tokens, Integer.getInteger("benchmark.warmup", 8_000), concurrency, "warm-up", postmaster);
+            System.out.println("submission benchmark " + warm.summary());
+            Run open = openLoop(http, tokens, rate, seconds, postmaster);
             System.out.println("submission benchmark " + open.summary());
-            Run closed = closedLoop(http, tokens, rate * seconds, concurrency, "closed loop, " + concurrency + " in flight");
+            Run closed = closedLoop(http, tokens, rate * seconds, concurrency, "closed loop, " + concurrency + " in flight", postmaster);
             System.out.println("submission benchmark " + closed.summary());
             long stored = storedStories("bench-" + run + "-%");
             long accepted = (long) warm.accepted() + open.accepted() + closed.accepted();
@@ -91,23 +131,28 @@ class SubmissionLoadBenchmarkTest {
     }
 
     /** {@code rate} requests a second for {@code seconds}, each sent when due whatever the answers so far. */
-    private Run openLoop(HttpClient http, List<String> tokens, int rate, int seconds) throws Exception {
+    private Run openLoop(HttpClient http, List<String> tokens, int rate, int seconds, long postmaster) throws Exception {
         int total = rate * seconds;
         long[] nanos = new long[total];
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
-        Map<Integer, Integer> others = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Integer, Integer> others = new ConcurrentHashMap<>();
         CompletableFuture<Void> finished = new CompletableFuture<>();
+        CpuMark cpuAtStart = cpuMark(postmaster);
         long begin = System.nanoTime();
         long periodNanos = 1_000_000_000L / rate;
         Thread pacer = new Thread(() -> {
+            driverThreads.add(Thread.currentThread().getId());
             for (int i = 0; i < total; i++) {
                 long due = begin + i * periodNanos;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
+                // Sleeps rather than spins (a spinning pacer would take one of the two cores); a late wake-up
+                // sends what is due at once, and its lateness is counted in the latency.
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
                 }
                 int index = i;
                 submit(http, tokens.get(i % tokens.size())).onComplete(result -> {
+                    driverThreads.add(Thread.currentThread().getId());
                     nanos[index] = System.nanoTime() - due;
                     record(result.succeeded() ? result.result() : -1, accepted, others);
                     if (done.incrementAndGet() == total) {
@@ -120,17 +165,19 @@ class SubmissionLoadBenchmarkTest {
         finished.get(seconds + 120L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - begin) / 1e9;
         Arrays.sort(nanos);
-        return new Run("open loop at " + rate + "/s for " + seconds + " s", total, accepted.get(), Map.copyOf(others), elapsed, nanos);
+        return new Run("open loop at " + rate + "/s for " + seconds + " s", total, accepted.get(), Map.copyOf(others), elapsed, nanos,
+                cpuAtStart.to(cpuMark(postmaster)));
     }
 
     /** {@code total} requests, {@code concurrency} in flight at all times. */
-    private Run closedLoop(HttpClient http, List<String> tokens, int total, int concurrency, String name) throws Exception {
+    private Run closedLoop(HttpClient http, List<String> tokens, int total, int concurrency, String name, long postmaster) throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
-        Map<Integer, Integer> others = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Integer, Integer> others = new ConcurrentHashMap<>();
         CompletableFuture<Void> finished = new CompletableFuture<>();
         AtomicInteger done = new AtomicInteger();
+        CpuMark cpuAtStart = cpuMark(postmaster);
         long begin = System.nanoTime();
         Runnable[] worker = new Runnable[1];
         worker[0] = () -> {
@@ -140,6 +187,7 @@ class SubmissionLoadBenchmarkTest {
             }
             long start = System.nanoTime();
             submit(http, tokens.get(i % tokens.size())).onComplete(result -> {
+                driverThreads.add(Thread.currentThread().getId());
                 latencies.add(System.nanoTime() - start);
                 record(result.succeeded() ? result.result() : -1, accepted, others);
                 if (done.incrementAndGet() == total) {
@@ -154,7 +202,7 @@ class SubmissionLoadBenchmarkTest {
         finished.get(600, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - begin) / 1e9;
         long[] nanos = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        return new Run(name, total, accepted.get(), Map.copyOf(others), elapsed, nanos);
+        return new Run(name, total, accepted.get(), Map.copyOf(others), elapsed, nanos, cpuAtStart.to(cpuMark(postmaster)));
     }
 
     private static void record(int status, AtomicInteger accepted, Map<Integer, Integer> others) {
@@ -170,6 +218,50 @@ class SubmissionLoadBenchmarkTest {
                 .putHeader("content-type", "application/json"))
                 .compose(request -> request.send(Buffer.buffer(BODY)))
                 .compose(response -> response.body().map(ignored -> response.statusCode()));
+    }
+
+    private CpuMark cpuMark(long postmaster) throws IOException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long driver = driverThreads.stream().mapToLong(threads::getThreadCpuTime).filter(nanos -> nanos > 0).sum();
+        long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return new CpuMark(jvm / 1e9, driver / 1e9, postgresTicks(postmaster) / CLOCK_TICKS_PER_SECOND,
+                Files.readString(Path.of("/proc/loadavg")).trim());
+    }
+
+    /** CPU ticks of the postmaster, of its reaped children (connections closed so far) and of its live children. */
+    private static long postgresTicks(long postmaster) throws IOException {
+        long ticks = 0;
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                String[] stat;
+                try {
+                    String line = Files.readString(process.resolve("stat"));
+                    // The fields after the parenthesised command name, which may itself hold spaces.
+                    stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                } catch (IOException | StringIndexOutOfBoundsException gone) {
+                    continue;
+                }
+                long pid = Long.parseLong(process.getFileName().toString());
+                // stat[1] is the parent; [11], [12] user and system time; [13], [14] those of reaped children.
+                if (pid == postmaster) {
+                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
+                } else if (Long.parseLong(stat[1]) == postmaster) {
+                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                }
+            }
+        }
+        return ticks;
+    }
+
+    /** The embedded PostgreSQL's postmaster: the parent of the backend serving a connection. */
+    private static long postmasterPid() throws Exception {
+        Map<String, String> env = DevStackTestResource.stack().env();
+        try (Connection db = DriverManager.getConnection(env.get("STARLOOM_DB_JDBC_URL"), env.get("STARLOOM_DB_USERNAME"),
+                env.get("STARLOOM_DB_PASSWORD")); ResultSet row = db.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+            row.next();
+            String stat = Files.readString(Path.of("/proc", Integer.toString(row.getInt(1)), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        }
     }
 
     private static long storedStories(String tenantPattern) throws Exception {

@@ -36,8 +36,7 @@ public class StoryChanges {
 
     /** Only tells the story's watchers, e.g. that its shots were dispatched; never waits and never fails. */
     public void announce(UUID storyId) {
-        notifications.announce(storyId).subscribe().with(ignored -> {
-        });
+        notifications.announce(storyId);
     }
 
     public Multi<UUID> of(UUID storyId) {

@@ -39,16 +39,43 @@ public class OutboxRelay {
     private final CommandSender commands;
     private final IsolatedSessions sessions;
     private final AtomicBoolean sweeping = new AtomicBoolean();
+    /** A kicked pass is running; kicks meanwhile only ask for one more pass after it. */
+    private final AtomicBoolean passing = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
 
     public OutboxRelay(CommandSender commands, IsolatedSessions sessions) {
         this.commands = commands;
         this.sessions = sessions;
     }
 
-    /** Starts publishing what is pending, without waiting: called right after a commit. */
+    /**
+     * Starts publishing what is pending, without waiting: called right after a commit. Kicks during a pass
+     * coalesce into one more pass, so a burst of commits costs a few passes, not one each.
+     */
     public void kick() {
-        sessions.run(this::publishPending).subscribe().with(sent -> LOG.debugf("relay sent %d", sent),
-                failure -> LOG.warnf("outbox relay will retry: %s", failure.getMessage()));
+        again.set(true);
+        if (passing.compareAndSet(false, true)) {
+            pass();
+        }
+    }
+
+    private void pass() {
+        again.set(false);
+        sessions.run(this::publishPending).subscribe().with(sent -> {
+            LOG.debugf("relay sent %d", sent);
+            passed(sent == BATCH);
+        }, failure -> {
+            LOG.warnf("outbox relay will retry: %s", failure.getMessage());
+            passed(false);
+        });
+    }
+
+    /** A full batch may have left rows behind: go on with them as with a kick. */
+    private void passed(boolean full) {
+        passing.set(false);
+        if ((full || again.get()) && passing.compareAndSet(false, true)) {
+            pass();
+        }
     }
 
     /**
