@@ -9,8 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,7 @@ public final class Mesh implements AutoCloseable {
     private final Map<String, Process> processes = new HashMap<>();
     private final Map<String, Long> startupMillis = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String webhookKey = newWebhookKey();
 
     private Mesh(Path repoRoot, Path workDir, Map<String, String> extraEnv) {
         this.repoRoot = repoRoot;
@@ -83,7 +86,22 @@ public final class Mesh implements AutoCloseable {
     }
 
     public String schedulerUrl() {
-        return "http://127.0.0.1:" + ports.get("scheduler");
+        return url("scheduler");
+    }
+
+    /** The base URL of a process this mesh started, e.g. a second scheduler replica. */
+    public String url(String name) {
+        return "http://127.0.0.1:" + ports.get(name);
+    }
+
+    /** Where a process's output goes (appended across restarts). */
+    public Path log(String name) {
+        return workDir.resolve("logs/" + name + ".log");
+    }
+
+    public synchronized boolean running(String name) {
+        Process process = processes.get(name);
+        return process != null && process.isAlive();
     }
 
     public int port(String service) {
@@ -134,9 +152,13 @@ public final class Mesh implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(name)));
         // The scheduler previews storyboards through enrichment's gRPC.
         builder.environment().put("STARLOOM_ENRICHMENT_PORT", String.valueOf(ports.get("enrichment")));
+        if (module.equals("scheduler")) {
+            // Every replica must open the webhook secrets the others sealed: one key per mesh, never written down.
+            builder.environment().put("STARLOOM_WEBHOOKS_SECRET_KEY", webhookKey);
+        }
         builder.environment().putAll(extraEnv);
         builder.environment().putAll(env);
-        Path log = workDir.resolve("logs/" + name + ".log");
+        Path log = log(name);
         try {
             Files.createDirectories(log.getParent());
         } catch (IOException e) {
@@ -202,6 +224,12 @@ public final class Mesh implements AutoCloseable {
 
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String newWebhookKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static int freePort() {
