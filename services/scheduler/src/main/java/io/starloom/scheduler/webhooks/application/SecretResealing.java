@@ -1,6 +1,7 @@
 package io.starloom.scheduler.webhooks.application;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,6 +62,7 @@ public class SecretResealing {
             LOG.warn(message);
         }
         int resealed = 0;
+        List<String> damaged = new ArrayList<>();
         for (Row row : stale) {
             String keyId = row.getString("key_id");
             if (keyId != null && unknown.contains(keyId)) {
@@ -68,10 +70,23 @@ public class SecretResealing {
             }
             UUID id = row.getUUID("id");
             String tenant = row.getString("tenant");
-            String plain = keyId == null ? row.getString("secret") : seal.open(id, tenant, new SecretSeal.Sealed(keyId, row.getString("secret")));
+            String plain;
+            try {
+                plain = keyId == null ? row.getString("secret") : seal.open(id, tenant, new SecretSeal.Sealed(keyId, row.getString("secret")));
+            } catch (SecretSeal.UnopenableException e) {
+                damaged.add(e.getMessage());
+                continue;
+            }
             SecretSeal.Sealed sealed = seal.seal(id, tenant, plain);
             resealed += pool.preparedQuery("UPDATE webhook_secret SET secret = $1, key_id = $2 WHERE id = $3 AND secret = $4 AND key_id IS NOT DISTINCT FROM $5")
                     .execute(Tuple.of(sealed.text(), sealed.keyId(), id, row.getString("secret"), keyId)).await().atMost(TIMEOUT).rowCount();
+        }
+        if (!damaged.isEmpty()) {
+            String message = String.join("; ", damaged) + ": is one of starloom.webhooks.previous-secret-keys not the key it was sealed with?";
+            if (strict) {
+                throw new IllegalStateException(message);
+            }
+            LOG.warn(message);
         }
         if (resealed > 0) {
             LOG.infof("%d webhook secrets sealed with key %s", resealed, seal.currentKeyId());

@@ -46,6 +46,14 @@ public final class SecretSeal {
     private final String currentId;
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
 
+    private SecretSeal(SecretSeal base, List<String> previous) {
+        this.currentId = base.currentId;
+        this.keys.putAll(base.keys);
+        for (String key : previous) {
+            add("starloom.webhooks.previous-secret-keys", key);
+        }
+    }
+
     /**
      * @param current the base64 of the 32-byte key new secrets are sealed with
      * @param previous keys of earlier rotations, still opened (and re-sealed with the current one)
@@ -63,6 +71,11 @@ public final class SecretSeal {
         byte[] key = new byte[KEY_BYTES];
         RANDOM.nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** This seal, opening also what {@code previous} sealed: a rotation's view of the same current key. */
+    public SecretSeal withPreviousKeys(List<String> previous) {
+        return new SecretSeal(this, previous);
     }
 
     public String currentKeyId() {
