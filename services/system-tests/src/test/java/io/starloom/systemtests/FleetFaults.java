@@ -46,11 +46,11 @@ final class FleetFaults implements AutoCloseable {
     static final String PROFILE = "wan2.2-t2v-a14b-480p";
     private static final Pattern RENDERED = Pattern.compile("story (\\S+) shot (\\d+) attempt (\\d+): sim rendered");
     private static final List<String> TEXTS = List.of(
-            "Cassiopeia sits on her throne and looks at the northern sky.",
-            "织女星在银河西岸织锦。",
-            "Orion the hunter walks across the winter sky.",
-            "牵牛星挑着担子，望着银河。",
-            "Andromeda waits on the rocks by the sea.");
+            "Cassiopeia sits on her throne. She looks down at the northern sea.",
+            "织女星在银河西岸织锦。牵牛星在东岸望着她。",
+            "Orion the hunter walks across the winter sky. His dog Sirius follows him.",
+            "牵牛星挑着担子。喜鹊在银河上搭起了桥。",
+            "Andromeda waits on the rocks by the sea. Perseus flies to her on a winged horse.");
 
     private final Mesh mesh;
     private final List<String> workers = new ArrayList<>();
@@ -61,26 +61,33 @@ final class FleetFaults implements AutoCloseable {
 
     /** Starts the second replica and {@code count} sim workers, each rendering a shot in {@code renderTime}. */
     FleetFaults start(int count, Duration renderTime) {
-        mesh.start(REPLICA, "scheduler", Map.of());
+        List<Mesh.Launch> launches = new ArrayList<>(List.of(new Mesh.Launch(REPLICA, "scheduler", Map.of())));
         for (int i = 1; i <= count; i++) {
-            startWorker("sim-worker-" + i, renderTime);
+            launches.add(worker("sim-worker-" + i, renderTime));
         }
+        mesh.startAll(launches);
         return this;
     }
 
+    /** Starts a sim worker (again, after a kill: it keeps its name and appends to its log). */
     void startWorker(String name, Duration renderTime) {
-        mesh.start(name, "inference-worker", Map.of("STARLOOM_WORKER_BACKEND", "sim", "STARLOOM_WORKER_PROFILE", PROFILE,
-                "STARLOOM_WORKER_ID", name, "STARLOOM_WORKER_SIM_RENDER_TIME", renderTime.toMillis() + "ms"));
+        mesh.startAll(List.of(worker(name, renderTime)));
+    }
+
+    private Mesh.Launch worker(String name, Duration renderTime) {
         if (!workers.contains(name)) {
             workers.add(name);
         }
+        // Its own id: the scheduler counts a profile's free GPUs by worker id, and all run on this host.
+        return new Mesh.Launch(name, "inference-worker", Map.of("STARLOOM_WORKER_BACKEND", "sim", "STARLOOM_WORKER_PROFILE", PROFILE,
+                "STARLOOM_WORKER_ID", name, "STARLOOM_WORKER_SIM_RENDER_TIME", renderTime.toMillis() + "ms"));
     }
 
     List<String> workers() {
         return List.copyOf(workers);
     }
 
-    /** Story {@code n} of a run: short stories in both languages, each a few shots. */
+    /** Story {@code n} of a run: short stories in both languages, two sentences each. */
     static String text(int n) {
         return TEXTS.get(n % TEXTS.size());
     }

@@ -41,12 +41,13 @@ public final class Mesh implements AutoCloseable {
     private final Map<String, Process> processes = new HashMap<>();
     private final Map<String, Long> startupMillis = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final String webhookKey = newWebhookKey();
+    private final String webhookKey;
 
     private Mesh(Path repoRoot, Path workDir, Map<String, String> extraEnv) {
         this.repoRoot = repoRoot;
         this.workDir = workDir;
         this.extraEnv = Map.copyOf(extraEnv);
+        this.webhookKey = webhookKey(workDir);
         this.stack = DevStack.start(DevStackOptions.builder().stateDir(workDir.resolve("devstack")).build());
         for (String service : SERVICES) {
             ports.put(service, freePort());
@@ -134,6 +135,27 @@ public final class Mesh implements AutoCloseable {
      * inference worker with another backend: {@code start("worker-dashscope", "inference-worker", Map.of(…))}.
      */
     public synchronized void start(String name, String module, Map<String, String> env) {
+        startAll(List.of(new Launch(name, module, env)));
+    }
+
+    /** One process to start: its name in this mesh, the module whose jar it runs, and settings of its own. */
+    public record Launch(String name, String module, Map<String, String> env) {
+    }
+
+    /** Starts several processes side by side (their JVMs warm up together) and waits until every one is ready. */
+    public synchronized void startAll(List<Launch> launches) {
+        Map<String, Long> begins = new LinkedHashMap<>();
+        for (Launch launch : launches) {
+            begins.put(launch.name(), System.nanoTime());
+            launch(launch.name(), launch.module(), launch.env());
+        }
+        begins.forEach((name, begin) -> {
+            awaitReady(name, log(name));
+            startupMillis.put(name, (System.nanoTime() - begin) / 1_000_000);
+        });
+    }
+
+    private void launch(String name, String module, Map<String, String> env) {
         ports.computeIfAbsent(name, ignored -> freePort());
         Path jar = repoRoot.resolve("services/" + module + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -153,7 +175,7 @@ public final class Mesh implements AutoCloseable {
         // The scheduler previews storyboards through enrichment's gRPC.
         builder.environment().put("STARLOOM_ENRICHMENT_PORT", String.valueOf(ports.get("enrichment")));
         if (module.equals("scheduler")) {
-            // Every replica must open the webhook secrets the others sealed: one key per mesh, never written down.
+            // Every replica must open the webhook secrets the others sealed: one key per mesh.
             builder.environment().put("STARLOOM_WEBHOOKS_SECRET_KEY", webhookKey);
         }
         builder.environment().putAll(extraEnv);
@@ -165,14 +187,11 @@ public final class Mesh implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        long begin = System.nanoTime();
         try {
             processes.put(name, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
-        awaitReady(name, log);
-        startupMillis.put(name, (System.nanoTime() - begin) / 1_000_000);
     }
 
     /** Kills a service the hard way, as a crash would. */
@@ -226,10 +245,23 @@ public final class Mesh implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static String newWebhookKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
+    /**
+     * The key a scheduler seals webhook secrets with ({@code STARLOOM_WEBHOOKS_SECRET_KEY}), kept in {@code dir}
+     * next to the devstack's database, which outlives a run: the next run's schedulers must open those secrets.
+     */
+    static String webhookKey(Path dir) {
+        Path file = dir.resolve("webhook-secret-key");
+        try {
+            if (!Files.isRegularFile(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.createDirectories(dir);
+                Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int freePort() {

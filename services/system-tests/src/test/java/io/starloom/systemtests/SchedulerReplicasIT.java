@@ -40,7 +40,7 @@ class SchedulerReplicasIT {
         String a = mesh.url(FleetFaults.REPLICA);
         String b = mesh.schedulerUrl();
         List<String> stories = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 4; i++) {
             stories.add(fleet.submit(i % 2 == 0 ? a : b, TENANT, FleetFaults.text(i)));
         }
         String watched = stories.get(0);
