@@ -266,6 +266,7 @@ class KeycloakPartnerIT {
         builder.environment().putAll(stack.env("scheduler"));
         builder.environment().put("STARLOOM_MEDIA_ROOT", work.resolve("media").toString());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("STARLOOM_WEBHOOKS_SECRET_KEY", Mesh.webhookKey(work));
         schedulerLog = work.resolve("logs/scheduler.log");
         Files.deleteIfExists(schedulerLog);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(schedulerLog.toFile()));

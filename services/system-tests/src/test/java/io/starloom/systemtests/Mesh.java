@@ -9,8 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +41,13 @@ public final class Mesh implements AutoCloseable {
     private final Map<String, Process> processes = new HashMap<>();
     private final Map<String, Long> startupMillis = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String webhookKey;
 
     private Mesh(Path repoRoot, Path workDir, Map<String, String> extraEnv) {
         this.repoRoot = repoRoot;
         this.workDir = workDir;
         this.extraEnv = Map.copyOf(extraEnv);
+        this.webhookKey = webhookKey(workDir);
         this.stack = DevStack.start(DevStackOptions.builder().stateDir(workDir.resolve("devstack")).build());
         for (String service : SERVICES) {
             ports.put(service, freePort());
@@ -83,7 +87,22 @@ public final class Mesh implements AutoCloseable {
     }
 
     public String schedulerUrl() {
-        return "http://127.0.0.1:" + ports.get("scheduler");
+        return url("scheduler");
+    }
+
+    /** The base URL of a process this mesh started, e.g. a second scheduler replica. */
+    public String url(String name) {
+        return "http://127.0.0.1:" + ports.get(name);
+    }
+
+    /** Where a process's output goes (appended across restarts). */
+    public Path log(String name) {
+        return workDir.resolve("logs/" + name + ".log");
+    }
+
+    public synchronized boolean running(String name) {
+        Process process = processes.get(name);
+        return process != null && process.isAlive();
     }
 
     public int port(String service) {
@@ -116,6 +135,27 @@ public final class Mesh implements AutoCloseable {
      * inference worker with another backend: {@code start("worker-dashscope", "inference-worker", Map.of(…))}.
      */
     public synchronized void start(String name, String module, Map<String, String> env) {
+        startAll(List.of(new Launch(name, module, env)));
+    }
+
+    /** One process to start: its name in this mesh, the module whose jar it runs, and settings of its own. */
+    public record Launch(String name, String module, Map<String, String> env) {
+    }
+
+    /** Starts several processes side by side (their JVMs warm up together) and waits until every one is ready. */
+    public synchronized void startAll(List<Launch> launches) {
+        Map<String, Long> begins = new LinkedHashMap<>();
+        for (Launch launch : launches) {
+            begins.put(launch.name(), System.nanoTime());
+            launch(launch.name(), launch.module(), launch.env());
+        }
+        begins.forEach((name, begin) -> {
+            awaitReady(name, log(name));
+            startupMillis.put(name, (System.nanoTime() - begin) / 1_000_000);
+        });
+    }
+
+    private void launch(String name, String module, Map<String, String> env) {
         ports.computeIfAbsent(name, ignored -> freePort());
         Path jar = repoRoot.resolve("services/" + module + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -134,23 +174,24 @@ public final class Mesh implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(name)));
         // The scheduler previews storyboards through enrichment's gRPC.
         builder.environment().put("STARLOOM_ENRICHMENT_PORT", String.valueOf(ports.get("enrichment")));
+        if (module.equals("scheduler")) {
+            // Every replica must open the webhook secrets the others sealed: one key per mesh.
+            builder.environment().put("STARLOOM_WEBHOOKS_SECRET_KEY", webhookKey);
+        }
         builder.environment().putAll(extraEnv);
         builder.environment().putAll(env);
-        Path log = workDir.resolve("logs/" + name + ".log");
+        Path log = log(name);
         try {
             Files.createDirectories(log.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        long begin = System.nanoTime();
         try {
             processes.put(name, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
-        awaitReady(name, log);
-        startupMillis.put(name, (System.nanoTime() - begin) / 1_000_000);
     }
 
     /** Kills a service the hard way, as a crash would. */
@@ -202,6 +243,25 @@ public final class Mesh implements AutoCloseable {
 
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * The key a scheduler seals webhook secrets with ({@code STARLOOM_WEBHOOKS_SECRET_KEY}), kept in {@code dir}
+     * next to the devstack's database, which outlives a run: the next run's schedulers must open those secrets.
+     */
+    static String webhookKey(Path dir) {
+        Path file = dir.resolve("webhook-secret-key");
+        try {
+            if (!Files.isRegularFile(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.createDirectories(dir);
+                Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int freePort() {

@@ -2,6 +2,7 @@ package io.starloom.scheduler.webhooks.application;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +19,7 @@ import io.starloom.scheduler.persistence.IsolatedSessions;
 import io.starloom.scheduler.persistence.StoryEntity;
 import io.starloom.scheduler.webhooks.config.WebhookConfig;
 import io.starloom.scheduler.webhooks.domain.RetrySchedule;
+import io.starloom.scheduler.webhooks.domain.SecretSeal;
 import io.starloom.scheduler.webhooks.domain.TargetRefusedException;
 import io.starloom.scheduler.webhooks.domain.WebhookSignature;
 import io.starloom.scheduler.webhooks.persistence.WebhookAttemptEntity;
@@ -36,7 +38,7 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
     /** One claimed delivery, ready to send. */
-    private record Claimed(UUID id, String url, String body, List<String> secrets, int attempts) {
+    private record Claimed(UUID id, String url, String body, List<String> secrets, List<String> unopenable, int attempts) {
     }
 
     private final WebhookConfig config;
@@ -44,13 +46,15 @@ public class WebhookDispatcher {
     private final WebhookSender sender;
     private final WebhookPayloads payloads;
     private final IsolatedSessions sessions;
+    private final SecretSeal seal;
     private final RetrySchedule schedule;
     private final Duration lease;
     private final AtomicBoolean running = new AtomicBoolean();
 
     public WebhookDispatcher(WebhookConfig config, TargetVetting vetting, WebhookSender sender, WebhookPayloads payloads,
-            IsolatedSessions sessions) {
+            IsolatedSessions sessions, SecretSeal seal) {
         this.config = config;
+        this.seal = seal;
         this.vetting = vetting;
         this.sender = sender;
         this.payloads = payloads;
@@ -97,14 +101,38 @@ public class WebhookDispatcher {
                 ? WebhookSecretEntity.list("tenant = ?1 and endpointId is null and (expiresAt is null or expiresAt > ?2) order by createdAt desc",
                         row.tenant, now)
                 : WebhookSecretEntity.list("endpointId = ?1 and (expiresAt is null or expiresAt > ?2) order by createdAt desc", row.endpointId, now);
-        return body.chain(text -> secrets.map(found -> new Claimed(row.id, row.url, text, found.stream().map(s -> s.secret).toList(),
-                row.attempts)));
+        return body.chain(text -> secrets.map(found -> {
+            List<String> opened = new ArrayList<>();
+            List<String> unopenable = new ArrayList<>();
+            for (WebhookSecretEntity secret : found) {
+                try {
+                    opened.add(open(secret));
+                } catch (SecretSeal.UnopenableException e) {
+                    unopenable.add(e.getMessage());
+                }
+            }
+            return new Claimed(row.id, row.url, text, opened, unopenable, row.attempts);
+        }));
+    }
+
+    private String open(WebhookSecretEntity secret) {
+        if (secret.keyId == null) {
+            throw new SecretSeal.UnopenableException("webhook secret " + secret.id + " is not sealed yet (sealed at the next start)");
+        }
+        return seal.open(secret.id, secret.tenant, new SecretSeal.Sealed(secret.keyId, secret.secret));
     }
 
     private Uni<Void> attempt(Claimed claimed) {
         Instant at = Instant.now();
         Uni<WebhookSender.Result> result;
-        if (claimed.secrets().isEmpty()) {
+        if (!claimed.unopenable().isEmpty()) {
+            // Logged for the operator (ids and key ids only); the tenant's log says only that signing failed.
+            LOG.warnf("webhook delivery %s: %s", claimed.id(), String.join("; ", claimed.unopenable()));
+        }
+        if (claimed.secrets().isEmpty() && !claimed.unopenable().isEmpty()) {
+            result = Uni.createFrom().item(new WebhookSender.Result(0,
+                    "signing secret cannot be opened with the configured keys: the operator must configure its key", 0));
+        } else if (claimed.secrets().isEmpty()) {
             result = Uni.createFrom().item(new WebhookSender.Result(0, "no signing secret: rotate the story webhook secret first", 0));
         } else {
             long timestamp = at.getEpochSecond();

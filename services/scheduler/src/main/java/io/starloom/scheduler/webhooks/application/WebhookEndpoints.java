@@ -19,6 +19,7 @@ import io.starloom.scheduler.application.Caller;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.webhooks.config.WebhookConfig;
+import io.starloom.scheduler.webhooks.domain.SecretSeal;
 import io.starloom.scheduler.webhooks.domain.WebhookDraft;
 import io.starloom.scheduler.webhooks.domain.WebhookNotFoundException;
 import io.starloom.scheduler.webhooks.domain.WebhookSignature;
@@ -36,10 +37,12 @@ public class WebhookEndpoints {
 
     private final WebhookConfig config;
     private final TargetVetting vetting;
+    private final SecretSeal seal;
 
-    public WebhookEndpoints(WebhookConfig config, TargetVetting vetting) {
+    public WebhookEndpoints(WebhookConfig config, TargetVetting vetting, SecretSeal seal) {
         this.config = config;
         this.vetting = vetting;
+        this.seal = seal;
     }
 
     public Uni<CreateWebhookResponse> create(Caller caller, WebhookDraft draft) {
@@ -175,12 +178,14 @@ public class WebhookEndpoints {
                 .onItem().ifNull().failWith(() -> new WebhookNotFoundException(id));
     }
 
-    private static WebhookSecretEntity newSecret(String tenant, UUID endpointId, String secret, Instant now) {
+    private WebhookSecretEntity newSecret(String tenant, UUID endpointId, String secret, Instant now) {
         WebhookSecretEntity row = new WebhookSecretEntity();
         row.id = UUID.randomUUID();
         row.tenant = tenant;
         row.endpointId = endpointId;
-        row.secret = secret;
+        SecretSeal.Sealed sealed = seal.seal(row.id, tenant, secret);
+        row.secret = sealed.text();
+        row.keyId = sealed.keyId();
         row.createdAt = now;
         return row;
     }

@@ -54,6 +54,18 @@ public interface WebhookConfig {
     @WithDefault("24h")
     Duration defaultGracePeriod();
 
+    /**
+     * The key signing secrets are sealed with at rest (AES-256-GCM): the base64 of 32 random bytes, from a Secret
+     * (STARLOOM_WEBHOOKS_SECRET_KEY), never in git. Required outside dev and test mode, which make one per run.
+     */
+    Optional<String> secretKey();
+
+    /**
+     * Keys a rotation replaced: secrets sealed with them still open, and are re-sealed with {@link #secretKey()}
+     * at start; drop a key from here once every replica has started with its successor.
+     */
+    Optional<List<String>> previousSecretKeys();
+
     /** Prepended to the film and story paths in the payload, e.g. https://api.example.com; absent: paths only. */
     Optional<String> publicBaseUrl();
 }

@@ -19,8 +19,11 @@ public class WebhookSecretEntity extends PanacheEntityBase {
     public String tenant;
     @Column(name = "endpoint_id")
     public UUID endpointId;
-    /** Never logged nor returned after it was made. */
+    /** Sealed with the key {@link #keyId} names (SecretSeal); never logged nor returned after it was made. */
     public String secret;
+    /** The key that sealed {@link #secret}; null only for a row from before V81 not yet sealed. */
+    @Column(name = "key_id")
+    public String keyId;
     @Column(name = "created_at")
     public Instant createdAt;
     /** Null while it is the current secret. */
