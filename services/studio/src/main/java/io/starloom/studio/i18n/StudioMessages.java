@@ -188,6 +188,9 @@ public interface StudioMessages {
     @Message("Shots")
     String story_shots();
 
+    @Message("Shot {number} as generated")
+    String story_shot_thumbnail(Object number);
+
     @Message("attempt")
     String story_attempt();
 
