@@ -189,7 +189,7 @@ public interface StudioMessages {
     String story_shots();
 
     @Message("Shot {number} as generated")
-    String story_shot_thumbnail(Object number);
+    String story_shot_thumbnail(String number);
 
     @Message("attempt")
     String story_attempt();

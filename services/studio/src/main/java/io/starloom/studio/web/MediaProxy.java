@@ -63,7 +63,9 @@ public class MediaProxy {
      */
     @GET
     @Path("media/{file}")
-    @Produces(MediaType.WILDCARD)
+    // A concrete type, so that the stream is sent as raw chunks (a wildcard makes it SSE); the scheduler's own
+    // Content-Type replaces it.
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
     public RestMulti<byte[]> file(@RestPath String id, @RestPath String file, @HeaderParam("Range") String range) {
         if (!FILES.contains(file)) {
             throw new NotFoundException();
@@ -92,7 +94,8 @@ public class MediaProxy {
 
     private static Map<String, List<String>> headers(HttpClientResponse upstream, String name) {
         Map<String, List<String>> headers = new HashMap<>();
-        upstream.headers().names().stream().filter(header -> PASSED_HEADERS.stream().anyMatch(header::equalsIgnoreCase))
+        // Under the names spelled here: HTTP/1.1 names are case-insensitive, and a server may send "Content-type".
+        PASSED_HEADERS.stream().filter(header -> upstream.getHeader(header) != null)
                 .forEach(header -> headers.put(header, List.of(upstream.getHeader(header))));
         // Downloads carry a name; the page's <video> and <track> ignore it.
         headers.put("Content-Disposition", List.of("inline; filename=\"" + name + "\""));

@@ -29,6 +29,11 @@ import io.starloom.scheduler.domain.InvalidRequestException;
 @Path("/v1/stories")
 @Tag(name = "stories")
 @SecurityRequirement(name = StoryResource.SECURITY_SCHEME)
+@APIResponse(responseCode = "401", description = "No valid bearer token was sent (empty body).")
+@APIResponse(responseCode = "403", description = "The token lacks the role story-reader or story-writer, or names no tenant.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "500", description = "Something went wrong on our side; it has been logged.",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ShotThumbnailResource {
     private static final String INDEX_FIELD = "shotIndex";
 
