@@ -155,6 +155,8 @@ class StudioBrowserIT {
         }
         assertThat(cards).as("enrichment recognised Orion in the story").anySatisfy(card ->
                 assertThat(card.findElement(By.name("constellations")).getAttribute("value")).contains("Ori"));
+        // The pre-flight estimate of the board as it stands, from the scheduler's POST /v1/storyboards:estimate.
+        assertThat(browser.findElement(By.id("estimate")).getText()).contains(cards.size() + " shots");
         shoot("03-storyboard");
         if (cards.size() > 1) {
             String second = cards.get(1).findElement(By.name("prompt")).getAttribute("value");

@@ -56,6 +56,11 @@ public interface SchedulerApi {
     @Path("/storyboards:preview")
     Uni<Map<String, Object>> previewStoryboard(Map<String, Object> body);
 
+    /** The pre-flight estimate a submission would get (same body as a submission); 404 where the deployment lacks it. */
+    @POST
+    @Path("/storyboards:estimate")
+    Uni<Map<String, Object>> estimate(Map<String, Object> body);
+
     @GET
     @Path("/reviews")
     Uni<Map<String, Object>> reviews(@QueryParam("state") String state, @QueryParam("pageToken") String pageToken);
