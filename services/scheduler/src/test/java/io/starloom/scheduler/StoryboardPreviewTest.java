@@ -74,6 +74,31 @@ class StoryboardPreviewTest {
     }
 
     @Test
+    void theEstimateIsTheStoryboardsShotsTimesTheProfilesFigures() {
+        String writer = Stories.token("preview-estimate", Roles.STORY_WRITER);
+        String body = "{\"text\":\"Orion hunts. The Scorpion follows. Sirius shines.\",\"language\":\"en\"}";
+        int shots = given().auth().oauth2(writer).contentType("application/json").body(body).post("/v1/storyboards:preview")
+                .then().statusCode(200).extract().jsonPath().getList("shots").size();
+        io.restassured.path.json.JsonPath estimate = given().auth().oauth2(writer).contentType("application/json").body(body)
+                .post("/v1/storyboards:estimate").then().statusCode(200).extract().jsonPath();
+        assertThat(estimate.getInt("estimate.shots")).isEqualTo(shots).isPositive();
+        double clipSeconds = estimate.getDouble("estimate.videoSeconds") / shots;
+        assertThat(clipSeconds).as("one clip of the 720p profile: its frames over its fps").isBetween(1.0, 10.0);
+        assertThat(estimate.getString("overCap")).isNull();
+
+        PreviewStoryResponse response = as(writer).previewStory(PreviewStoryRequest.newBuilder()
+                .setStory(SubmitStoryRequest.newBuilder().setText("Orion hunts. The Scorpion follows. Sirius shines.")).build())
+                .await().atMost(Duration.ofSeconds(10));
+        assertThat(response.getEstimate().getShots()).isEqualTo(response.getStoryboard().getShotsCount());
+        assertThat(response.getEstimate().getVideoSeconds()).isCloseTo(estimate.getDouble("estimate.videoSeconds"), org.assertj.core.data.Offset.offset(0.01));
+
+        given().auth().oauth2(Stories.token("preview-estimate", Roles.STORY_READER)).contentType("application/json").body(body)
+                .post("/v1/storyboards:estimate").then().statusCode(403);
+        given().auth().oauth2(writer).contentType("application/json").body("{\"text\":\" \"}").post("/v1/storyboards:estimate")
+                .then().statusCode(400).contentType(containsString("application/problem+json")).body("errors.field", hasItem("text"));
+    }
+
+    @Test
     void previewingNeedsTheWritersRole() {
         String reader = Stories.token("preview-reader", Roles.STORY_READER);
         int before = FakeEnrichment.CALLS.get();

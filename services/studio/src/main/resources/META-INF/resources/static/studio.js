@@ -67,7 +67,7 @@ function showShots(story, label) {
     if (!item) {
       item = document.createElement("li");
       item.dataset.index = shot.index;
-      ["shot-state", "shot-narration", "shot-duration"].forEach((name) => {
+      ["shot-thumb", "shot-state", "shot-narration", "shot-duration"].forEach((name) => {
         const span = document.createElement("span");
         span.className = name;
         item.appendChild(span);
@@ -79,12 +79,37 @@ function showShots(story, label) {
       item.dataset.eventTime = story.updateTime;
       item.dataset.shownAt = new Date().toISOString();
     }
+    showThumbnail(story, shot, item, list.dataset.thumbnailLabel);
     const stateSpan = item.querySelector(".shot-state");
     stateSpan.textContent = label(shot.state) + (shot.attempt > 1 ? " ×" + shot.attempt : "");
     stateSpan.className = "shot-state state-" + shot.state;
     item.querySelector(".shot-narration").textContent = shot.narration || "";
     item.querySelector(".shot-duration").textContent = shot.durationSeconds ? shot.durationSeconds + " s" : "";
   });
+}
+
+// A shot's thumbnail once its clip exists (thumbnailUri), fetched through the studio; the attempt in the address
+// makes a regenerated shot's new picture bypass the cache. data-thumb-event-time / data-thumb-shown-at: the story
+// change that brought it and when the picture was on screen, for the studio's benchmark.
+function showThumbnail(story, shot, item, altLabel) {
+  if (!shot.thumbnailUri) {
+    return;
+  }
+  const src = "/stories/" + encodeURIComponent(story.id) + "/shots/" + shot.index + "/thumbnail?attempt=" + shot.attempt;
+  let img = item.querySelector(".shot-thumb img");
+  if (img && img.getAttribute("src") === src) {
+    return;
+  }
+  if (!img) {
+    img = document.createElement("img");
+    img.width = 160;
+    img.height = 90;
+    img.alt = altLabel.replace("#", shot.index + 1);
+    item.querySelector(".shot-thumb").appendChild(img);
+  }
+  img.dataset.thumbEventTime = story.updateTime;
+  img.addEventListener("load", () => { img.dataset.thumbShownAt = new Date().toISOString(); }, { once: true });
+  img.src = src;
 }
 
 document.addEventListener("DOMContentLoaded", () => {

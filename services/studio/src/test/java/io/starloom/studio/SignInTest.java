@@ -60,7 +60,7 @@ class SignInTest {
     }
 
     /** Follows the code flow as a browser does: studio → issuer's form → back to /signed-in with the state cookie. */
-    private static Map<String, String> signIn(boolean reviewer) {
+    static Map<String, String> signIn(boolean reviewer) {
         Response start = given().redirects().follow(false).when().get("/");
         Map<String, String> cookies = new HashMap<>(start.cookies());
         URI authorize = URI.create(start.header("Location"));

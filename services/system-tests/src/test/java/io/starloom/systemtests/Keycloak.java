@@ -70,6 +70,11 @@ final class Keycloak implements AutoCloseable {
         return url + "/realms/" + REALM;
     }
 
+    /** The password every realm user has in this run, for a test that signs in through the login page. */
+    String userPassword() {
+        return userPassword;
+    }
+
     long startupMillis() {
         return startupMillis;
     }

@@ -155,6 +155,8 @@ class StudioBrowserIT {
         }
         assertThat(cards).as("enrichment recognised Orion in the story").anySatisfy(card ->
                 assertThat(card.findElement(By.name("constellations")).getAttribute("value")).contains("Ori"));
+        // The pre-flight estimate of the board as it stands, from the scheduler's POST /v1/storyboards:estimate.
+        assertThat(browser.findElement(By.id("estimate")).getText()).contains(cards.size() + " shots");
         shoot("03-storyboard");
         if (cards.size() > 1) {
             String second = cards.get(1).findElement(By.name("prompt")).getAttribute("value");
@@ -183,12 +185,28 @@ class StudioBrowserIT {
         shoot("03-story-live");
 
         List<Map<String, Object>> shotDelays = new ArrayList<>();
+        Map<Object, Object> thumbnailDelays = new LinkedHashMap<>();
+        boolean[] thumbnailShot = { false };
         new WebDriverWait(browser, Duration.ofMinutes(3)).pollingEvery(Duration.ofMillis(250)).until(driver -> {
             shotDelays.addAll(shownShots());
+            shownThumbnails().forEach(thumbnail -> thumbnailDelays.putIfAbsent(thumbnail.get("index"), thumbnail.get("delayMs")));
+            if (!thumbnailShot[0] && !thumbnailDelays.isEmpty() && driver.findElements(By.id("film")).isEmpty()) {
+                // A shot's picture while the others still render.
+                shoot("03-story-thumbnails");
+                thumbnailShot[0] = true;
+            }
             return "COMPLETED".equals(driver.findElement(By.id("state")).getAttribute("data-state"))
                     && !driver.findElements(By.id("film")).isEmpty();
         });
         metrics.put("shotShownDelaysMs", shotDelays.stream().map(delay -> delay.get("delayMs")).distinct().toList());
+        metrics.put("thumbnailShownDelaysMs", List.copyOf(thumbnailDelays.values()));
+        // Every generated shot shows its picture, decoded (not a broken image), on the finished story's page too.
+        List<WebElement> shotItems = browser.findElements(By.cssSelector("#shots li"));
+        assertThat(shotItems).isNotEmpty();
+        wait.until(driver -> ((Number) js("return Array.from(document.querySelectorAll('#shots li .shot-thumb img'))"
+                + ".filter(img => img.complete && img.naturalWidth > 0).length")).intValue() == shotItems.size());
+        assertThat(((Number) js("return document.querySelector('#shots li .shot-thumb img').naturalWidth")).intValue())
+                .as("a small picture, not the clip").isBetween(16, 320);
 
         Object tracks = js("const v = document.getElementById('film'); return Array.from(v.textTracks).map(t => t.kind)");
         assertThat(((List<?>) tracks).stream().map(String::valueOf).toList()).contains("subtitles", "chapters");
@@ -251,6 +269,82 @@ class StudioBrowserIT {
         shoot("09-reviews-zh");
         browser.findElement(By.id("lang-en")).click();
         wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+    }
+
+    @Test
+    @Order(6)
+    void aReviewerRejectsAndApprovesWithAReasonInTheBrowser() {
+        // Stories that moderation holds for a person (as in SafetyReviewIT): nudity in a myth is for a reviewer to judge.
+        String rejected = submitForReview("Actaeon stumbles upon Artemis bathing naked in the forest spring.");
+        String approved = submitForReview("In the old painting, Aphrodite rises naked from the sea foam while Orion watches the stars.");
+
+        decide(rejected, "reject", "not for this audience");
+        assertThat(browser.findElement(By.id("review-state")).getAttribute("class")).contains("state-REJECTED");
+        assertThat(browser.findElement(By.id("decision")).getText()).contains("not for this audience");
+        shoot("11-review-rejected");
+        browser.get(studio + "/stories/" + rejected);
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).until(driver -> {
+            driver.navigate().refresh();
+            return "REJECTED".equals(driver.findElement(By.id("state")).getAttribute("data-state"));
+        });
+        assertThat(browser.findElement(By.id("failure")).getText()).contains("not for this audience");
+        shoot("12-story-rejected-by-review");
+
+        decide(approved, "approve", "classical art");
+        assertThat(browser.findElement(By.id("review-state")).getAttribute("class")).contains("state-APPROVED");
+        browser.get(studio + "/stories/" + approved);
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).until(driver -> {
+            driver.navigate().refresh();
+            return !"IN_REVIEW".equals(driver.findElement(By.id("state")).getAttribute("data-state"));
+        });
+        shoot("13-story-approved");
+        // Its film is not needed here: stop it rather than spend the shared machine on it.
+        if (!browser.findElements(By.id("cancel")).isEmpty()) {
+            browser.findElement(By.id("cancel")).click();
+        }
+    }
+
+    /** Writes a story in the studio and waits until its page shows it held for review; returns its id. */
+    private String submitForReview(String text) {
+        browser.get(studio + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("text"))).sendKeys(text);
+        new Select(browser.findElement(By.id("language"))).selectByValue("en");
+        browser.findElement(By.id("submit")).click();
+        WebElement story = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("story")));
+        String id = story.getAttribute("data-story");
+        new WebDriverWait(browser, Duration.ofMinutes(3)).pollingEvery(Duration.ofMillis(500)).until(driver ->
+                "IN_REVIEW".equals(driver.findElement(By.id("state")).getAttribute("data-state")));
+        return id;
+    }
+
+    /** Finds the story's case in the review queue, checks its evidence, and decides it with a reason. */
+    private void decide(String storyId, String decision, String reason) {
+        browser.get(studio + "/reviews");
+        WebElement link = new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).until(driver -> {
+            List<WebElement> cases = driver.findElements(By.cssSelector("a[data-story='" + storyId + "']"));
+            if (cases.isEmpty()) {
+                driver.navigate().refresh();
+                return null;
+            }
+            return cases.get(0);
+        });
+        shoot("10-review-queue");
+        link.click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("decision-form")));
+        assertThat(browser.findElement(By.id("findings")).getText()).as("the evidence: the flagged text span").containsIgnoringCase("naked");
+        shoot("10-review-" + decision);
+        browser.findElement(By.id("reason")).sendKeys(reason);
+        browser.findElement(By.id(decision)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("decision")));
+    }
+
+    /** Thumbnails the live page has shown: the story's updateTime of the change that brought it and when the picture loaded. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> shownThumbnails() {
+        Object shown = js("return Array.from(document.querySelectorAll('#shots li img[data-thumb-shown-at]')).map(img => ({"
+                + " index: img.closest('li').dataset.index,"
+                + " delayMs: Date.parse(img.dataset.thumbShownAt) - Date.parse(img.dataset.thumbEventTime) }))");
+        return shown instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
     /** Shots the page has shown change: the story's updateTime of the change and when the page showed it. */

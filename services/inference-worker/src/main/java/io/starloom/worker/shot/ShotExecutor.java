@@ -19,6 +19,7 @@ import io.starloom.worker.backend.ShotRequest;
 import io.starloom.worker.backend.VideoBackend;
 import io.starloom.worker.media.AudioTrack;
 import io.starloom.worker.media.ClipProbe;
+import io.starloom.worker.media.ClipThumbnail;
 import io.starloom.worker.profile.ProfileSpec;
 import io.starloom.worker.profile.WorkerProfile;
 
@@ -32,6 +33,7 @@ import io.starloom.worker.profile.WorkerProfile;
 @ApplicationScoped
 public class ShotExecutor {
     private static final String CLIP_FILE = "clip.mp4";
+    private static final String THUMBNAIL_FILE = "thumbnail.jpg";
     private static final String AUDIO_FILE = "audio.m4a";
     private static final Logger LOG = Logger.getLogger(ShotExecutor.class);
 
@@ -75,6 +77,7 @@ public class ShotExecutor {
             if (profile.audio() && AudioTrack.extract(clip, track)) {
                 audio = store.put(MediaKey.clipAudio(story, command.getShotIndex(), command.getAttempt()), track);
             }
+            putThumbnail(command, clip, work.path().resolve(THUMBNAIL_FILE));
             store.put(key, clip);
             return new ShotOutcome.Generated(uri, new ClipFacts(written.frames(), written.fps(), written.width(), written.height(),
                     rendered.renderMillis()), false, audio);
@@ -85,6 +88,20 @@ public class ShotExecutor {
         } catch (Exception e) {
             LOG.warnf(e, "story %s shot %d attempt %d: %s failed", story, command.getShotIndex(), command.getAttempt(), backend.name());
             return new ShotOutcome.Failed(ShotOutcome.BACKEND_ERROR, backend.name() + ": " + describe(e), BackendFailure.Kind.RETRYABLE);
+        }
+    }
+
+    /**
+     * The clip's thumbnail beside it, before the clip itself, so that a stored clip has one. A frame that will not
+     * scale is no reason to fail a good clip: logged, and the shot goes on without a thumbnail.
+     */
+    private void putThumbnail(GenerateShotCommand command, Path clip, Path jpeg) {
+        try {
+            ClipThumbnail.write(clip, jpeg);
+            store.put(MediaKey.clipThumbnail(command.getStoryId(), command.getShotIndex(), command.getAttempt()), jpeg);
+        } catch (Exception e) {
+            LOG.warnf("story %s shot %d attempt %d: no thumbnail: %s", command.getStoryId(), command.getShotIndex(), command.getAttempt(),
+                    describe(e));
         }
     }
 

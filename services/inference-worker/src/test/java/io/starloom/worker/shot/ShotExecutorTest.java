@@ -51,8 +51,13 @@ class ShotExecutorTest {
         assertThat(clip).isEqualTo(shotPath());
         assertThat(generated.facts()).extracting(ClipFacts::frames, ClipFacts::fps, ClipFacts::width, ClipFacts::height)
                 .containsExactly(5, 16, 64, 36);
-        assertThat(DecodedClip.read(clip).frames()).hasSize(5);
-        assertThat(filesIn(clip.getParent())).containsExactly("shot-002-a3.mp4");
+        List<java.awt.image.BufferedImage> frames = DecodedClip.read(clip).frames();
+        assertThat(frames).hasSize(5);
+        assertThat(filesIn(clip.getParent())).containsExactlyInAnyOrder("shot-002-a3.mp4", "shot-002-a3.thumb.jpg");
+        java.awt.image.BufferedImage thumbnail = javax.imageio.ImageIO.read(clip.resolveSibling("shot-002-a3.thumb.jpg").toFile());
+        assertThat(thumbnail.getWidth()).as("no wider than the clip").isEqualTo(64);
+        assertThat(thumbnail.getHeight()).isEqualTo(36);
+        assertThat(DecodedClip.difference(thumbnail, frames.get(2))).as("a frame of the clip, JPEG-close").isLessThan(8);
         assertThat(filesIn(root.resolve(".work"))).as("no work directory is left behind").isEmpty();
     }
 

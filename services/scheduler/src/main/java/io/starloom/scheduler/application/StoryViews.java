@@ -48,8 +48,12 @@ public final class StoryViews {
             view.setEstimate(parse(() -> GenerationEstimate.parseFrom(story.estimate)));
         }
         for (ShotEntity shot : ordered) {
-            view.addShots(ShotStatus.newBuilder().setIndex(shot.index).setState(StateMapping.toProto(shot.state)).setAttempt(shot.attempt)
-                    .setNarration(shot.narration).setDuration(Durations.fromMillis(shot.durationMillis)));
+            ShotStatus.Builder status = ShotStatus.newBuilder().setIndex(shot.index).setState(StateMapping.toProto(shot.state))
+                    .setAttempt(shot.attempt).setNarration(shot.narration).setDuration(Durations.fromMillis(shot.durationMillis));
+            if (shot.clipUri != null) {
+                status.setThumbnailUri(ShotThumbnails.path(story.id.toString(), shot.index));
+            }
+            view.addShots(status);
         }
         if (story.film != null) {
             view.setFilm(parse(() -> Film.parseFrom(story.film)));

@@ -2,7 +2,9 @@ package io.starloom.scheduler.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.starloom.proto.v1.GenerationEstimate;
 import io.starloom.proto.v1.PreviewStoryboardRequest;
 import io.starloom.proto.v1.Storyboard;
 import io.starloom.scheduler.client.EnrichmentClient;
@@ -18,13 +20,34 @@ import io.starloom.scheduler.domain.SubmissionValidator;
  */
 @ApplicationScoped
 public class StoryboardPreviews {
+    /** A storyboard with the pre-flight estimate of its generation, and why a cap would refuse it, if one would. */
+    public record Preflight(Storyboard storyboard, GenerationEstimate estimate, String overCap) {
+    }
+
     private final SubmissionValidator validator;
     private final EnrichmentClient enrichment;
+    private final ServedProfiles profiles;
+    private final SchedulerConfig.Generation caps;
 
-    public StoryboardPreviews(SchedulerConfig config, EnrichmentClient enrichment) {
+    public StoryboardPreviews(SchedulerConfig config, EnrichmentClient enrichment, ServedProfiles profiles) {
         this.validator = new SubmissionValidator(config.story().maxTextLength(), config.resolutions(),
                 new NarrationCheck(SchedulerConfig.Narration.capacityOf(config.narration())));
         this.enrichment = enrichment;
+        this.profiles = profiles;
+        this.caps = config.generation();
+    }
+
+    /**
+     * The preview with the estimate generation would make of it (GenerationStage): the planned shots times the figures
+     * of the profile the submission resolves to, as last announced by a worker or else configured.
+     */
+    public Uni<Preflight> preflight(Submission submission, String bearerToken) {
+        return preview(submission, bearerToken).chain(storyboard -> Panache.withSession(() -> profiles.plan(validator.validate(submission)))
+                .map(profile -> {
+                    GenerationEstimate estimate = GenerationEstimates.of(profile, storyboard.getShotsCount());
+                    return new Preflight(storyboard, estimate,
+                            GenerationEstimates.overCap(estimate, caps).map(io.starloom.proto.v1.Failure::getMessage).orElse(null));
+                }));
     }
 
     /** @throws io.starloom.scheduler.domain.InvalidRequestException when the submission would be refused */

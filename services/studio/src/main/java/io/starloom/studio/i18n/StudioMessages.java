@@ -188,6 +188,12 @@ public interface StudioMessages {
     @Message("Shots")
     String story_shots();
 
+    @Message("This deployment would refuse the film as it stands: {reason}")
+    String board_over_cap(String reason);
+
+    @Message("Shot {number} as generated")
+    String story_shot_thumbnail(String number);
+
     @Message("attempt")
     String story_attempt();
 

@@ -4,14 +4,12 @@ import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -22,7 +20,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The scheduler's public REST API (docs/api.md), called with the signed-in user's access token. Bodies are kept as
  * maps: the studio shows what the scheduler answers, including fields added after it was built.
- * Errors arrive as {@link jakarta.ws.rs.WebApplicationException} carrying the problem+json response.
+ * Errors arrive as {@link jakarta.ws.rs.WebApplicationException} carrying the problem+json response. Binary files are
+ * streamed by {@link SchedulerFiles}.
  */
 @RegisterRestClient(configKey = "scheduler")
 @RegisterClientHeaders(SessionBearer.class)
@@ -52,16 +51,15 @@ public interface SchedulerApi {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     Multi<String> events(@PathParam("id") String id);
 
-    /** A film file (film, subtitles.vtt, poster.jpg, manifest.json …); a Range header is passed on. */
-    @GET
-    @Path("/stories/{id}/{file}")
-    @Produces(MediaType.WILDCARD)
-    Uni<Response> file(@PathParam("id") String id, @PathParam("file") String file, @HeaderParam("Range") String range);
-
     /** The storyboard a submission would get (same body as a submission); 404 where the deployment lacks it. */
     @POST
     @Path("/storyboards:preview")
     Uni<Map<String, Object>> previewStoryboard(Map<String, Object> body);
+
+    /** The pre-flight estimate a submission would get (same body as a submission); 404 where the deployment lacks it. */
+    @POST
+    @Path("/storyboards:estimate")
+    Uni<Map<String, Object>> estimate(Map<String, Object> body);
 
     @GET
     @Path("/reviews")

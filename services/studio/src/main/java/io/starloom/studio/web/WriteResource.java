@@ -67,7 +67,7 @@ public class WriteResource {
             return submit(form, form.body());
         }
         return scheduler.previewStoryboard(form.body())
-                .map(preview -> boardPage(form, StoryboardDraft.fromPreview(preview), null, 200))
+                .chain(preview -> estimatedBoardPage(form, StoryboardDraft.fromPreview(preview)))
                 .onFailure(SchedulerProblem::notOffered)
                 .recoverWithItem(() -> writePage(form, null, true, 200))
                 .onFailure(failure -> SchedulerProblem.of(failure).invalidInput())
@@ -93,7 +93,7 @@ public class WriteResource {
         }
         if (!"submit".equals(action)) {
             draft.apply(action);
-            return Uni.createFrom().item(boardPage(form, draft, null, 200));
+            return estimatedBoardPage(form, draft);
         }
         Map<String, Object> body = new LinkedHashMap<>(form.body());
         body.put("storyboard", draft.body());
@@ -125,10 +125,27 @@ public class WriteResource {
         return boardPage(form, draft, problem, status, false);
     }
 
+    /**
+     * The board with the estimate the scheduler makes of it as it stands (shots × the profile's figures). The estimate
+     * is a help, not a step: where the scheduler has none to give (an older one, a board it would refuse), the board is
+     * shown without it and the refusal comes with "Make the film".
+     */
+    private Uni<Response> estimatedBoardPage(StoryForm form, StoryboardDraft draft) {
+        Map<String, Object> body = new LinkedHashMap<>(form.body());
+        body.put("storyboard", draft.body());
+        return scheduler.estimate(body).onFailure().recoverWithNull()
+                .map(estimate -> boardPage(form, draft, null, 200, false, estimate));
+    }
+
     private Response boardPage(StoryForm form, StoryboardDraft draft, SchedulerProblem problem, int status, boolean textOnly) {
+        return boardPage(form, draft, problem, status, textOnly, null);
+    }
+
+    private Response boardPage(StoryForm form, StoryboardDraft draft, SchedulerProblem problem, int status, boolean textOnly,
+            Map<String, Object> estimate) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
                 .entity(pages.of(storyboard).data("form", form).data("draft", draft).data("problem", problem)
-                        .data("transitions", StoryboardDraft.TRANSITIONS).data("textOnly", textOnly))
+                        .data("transitions", StoryboardDraft.TRANSITIONS).data("textOnly", textOnly).data("estimate", estimate))
                 .build();
     }
 }

@@ -50,6 +50,14 @@ public record MediaKey(String path) {
     }
 
     /**
+     * A small JPEG of a middle frame of an attempt's clip, {@code …/shots/shot-<NNN>-a<attempt>.thumb.jpg}: written by
+     * the worker beside the clip before it reports it, served by the scheduler while the story renders.
+     */
+    public static MediaKey clipThumbnail(String storyId, int shotIndex, int attempt) {
+        return sibling(clip(storyId, shotIndex, attempt), ".thumb.jpg");
+    }
+
+    /**
      * Present once a story's shots are no longer wanted (it was canceled): written by the scheduler, read by every
      * worker before it starts a shot and while a remote backend works on one.
      */

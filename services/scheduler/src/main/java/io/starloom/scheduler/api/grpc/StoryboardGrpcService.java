@@ -34,8 +34,8 @@ public class StoryboardGrpcService implements StoryboardService {
             return Uni.createFrom().failure(GrpcErrors.toStatus(
                     new InvalidRequestException(java.util.List.of(new FieldError("story", "the story to preview is required")), false)));
         }
-        return Uni.createFrom().item(() -> StoryGrpcService.submission(request.getStory())).chain(submission -> callers.current().chain(caller -> tokens.current()).chain(token -> previews.preview(submission, token)))
-                .map(storyboard -> PreviewStoryResponse.newBuilder().setStoryboard(storyboard).build())
+        return Uni.createFrom().item(() -> StoryGrpcService.submission(request.getStory())).chain(submission -> callers.current().chain(caller -> tokens.current()).chain(token -> previews.preflight(submission, token)))
+                .map(preflight -> PreviewStoryResponse.newBuilder().setStoryboard(preflight.storyboard()).setEstimate(preflight.estimate()).build())
                 // The story is a field of the request: its errors are named as its fields (story.text).
                 .onFailure(InvalidRequestException.class).transform(e -> {
                     InvalidRequestException invalid = (InvalidRequestException) e;

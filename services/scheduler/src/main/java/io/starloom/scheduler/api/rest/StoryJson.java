@@ -61,7 +61,9 @@ public record StoryJson(
             String state,
             @Schema(description = "1-based; 0 before the first dispatch.") int attempt,
             @Schema(description = "What is said (and subtitled) over this shot.") String narration,
-            double durationSeconds) {
+            double durationSeconds,
+            @Schema(description = "Where the shot's thumbnail is served (GET, image/jpeg), once its clip exists.", nullable = true)
+            String thumbnailUri) {
     }
 
     @Schema(name = "Film", description = "The finished film; fetch it from the film and subtitles endpoints.")
@@ -118,7 +120,7 @@ public record StoryJson(
 
     private static ShotJson shot(ShotStatus shot) {
         return new ShotJson(shot.getIndex(), ProtoNames.bare(shot.getState()), shot.getAttempt(), shot.getNarration(),
-                seconds(shot.getDuration()));
+                seconds(shot.getDuration()), shot.getThumbnailUri().isEmpty() ? null : shot.getThumbnailUri());
     }
 
     private static FilmJson film(Film film) {
