@@ -127,13 +127,6 @@ final class FleetFaults implements AutoCloseable {
                         + inList(stories) + ")", rs -> rs.getInt(1)).get(0) >= count);
     }
 
-    /** Waits until at least {@code count} stories of tenants named {@code tenantPrefix}… are completed. */
-    void awaitCompleted(String tenantPrefix, int count, Duration within) {
-        Awaitility.await(count + " films").atMost(within).pollInterval(Duration.ofMillis(250))
-                .until(() -> query("SELECT count(*) FROM story WHERE state = 'COMPLETED' AND tenant LIKE '" + tenantPrefix.replace("'", "")
-                        + "%'", rs -> rs.getInt(1)).get(0) >= count);
-    }
-
     /** Waits until every story is in a final state, as the database has it; answers the states by story. */
     Map<String, String> awaitFinal(Collection<String> stories, Duration within) {
         Map<String, String> states = new HashMap<>();
