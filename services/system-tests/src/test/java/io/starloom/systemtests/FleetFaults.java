@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -270,7 +271,7 @@ final class FleetFaults implements AutoCloseable {
 
     private static String inList(Collection<String> ids) {
         // Ids are UUIDs the scheduler answered; cast so that anything else fails instead of matching.
-        return ids.stream().map(id -> "'" + java.util.UUID.fromString(id) + "'::uuid").reduce((a, b) -> a + "," + b).orElse("NULL");
+        return ids.stream().map(id -> "'" + UUID.fromString(id) + "'::uuid").reduce((a, b) -> a + "," + b).orElse("NULL");
     }
 
     interface Parse<T> {
