@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.CookieHandler;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,6 +20,7 @@ import java.util.Base64;
 import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -100,22 +100,38 @@ class StudioKeycloakIT {
 
     /**
      * Cookies as a browser keeps them for http://127.0.0.1, which it treats as a secure context: Keycloak marks its
-     * session cookies Secure, and a browser sends them there; the JDK's CookieManager would not.
+     * session cookies Secure, and a browser sends them there; the JDK's CookieManager and its store would not. Only
+     * loopback is visited, so the jar keys cookies by name and path alone.
      */
     private static final class LoopbackCookies extends CookieHandler {
-        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        private final Map<String, HttpCookie> jar = new ConcurrentHashMap<>();
 
         @Override
         public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
-            String header = cookies.getCookieStore().get(uri).stream()
-                    .filter(cookie -> cookie.getPath() == null || uri.getPath().startsWith(cookie.getPath().replaceAll("/$", "")))
+            String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
+            String header = jar.values().stream().filter(cookie -> path.startsWith(pathOf(cookie).replaceAll("/$", "")))
                     .map(cookie -> cookie.getName() + "=" + cookie.getValue()).collect(Collectors.joining("; "));
             return header.isEmpty() ? Map.of() : Map.of("Cookie", List.of(header));
         }
 
         @Override
-        public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
-            cookies.put(uri, responseHeaders);
+        public void put(URI uri, Map<String, List<String>> responseHeaders) {
+            responseHeaders.forEach((name, values) -> {
+                if ("Set-Cookie".equalsIgnoreCase(name)) {
+                    values.stream().flatMap(value -> HttpCookie.parse(value).stream()).forEach(cookie -> {
+                        String key = cookie.getName() + "|" + pathOf(cookie);
+                        if (cookie.hasExpired()) {
+                            jar.remove(key);
+                        } else {
+                            jar.put(key, cookie);
+                        }
+                    });
+                }
+            });
+        }
+
+        private static String pathOf(HttpCookie cookie) {
+            return cookie.getPath() == null ? "/" : cookie.getPath();
         }
     }
 
