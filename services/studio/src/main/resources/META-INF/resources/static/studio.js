@@ -104,7 +104,7 @@ function showThumbnail(story, shot, item, altLabel) {
     img = document.createElement("img");
     img.width = 160;
     img.height = 90;
-    img.alt = altLabel.replace("#", shot.index + 1);
+    img.alt = altLabel;
     item.querySelector(".shot-thumb").appendChild(img);
   }
   img.dataset.thumbEventTime = story.updateTime;

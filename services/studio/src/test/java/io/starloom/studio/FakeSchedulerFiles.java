@@ -29,6 +29,15 @@ public class FakeSchedulerFiles implements QuarkusTestResourceLifecycleManager {
     static volatile CountDownLatch firstPartSeen = new CountDownLatch(1);
     static volatile boolean heldBackPartSentInTime;
     static volatile String lastAuthorization;
+    /** A story rendering its second shot, the first one generated with its thumbnail (docs/api.md's story JSON). */
+    static final String STORY = """
+            {"id":"mine","state":"GENERATING","title":"Vega and Altair","style":"ink-wash","resolution":"720p",
+             "createTime":"2026-12-01T20:00:00Z","updateTime":"2026-12-01T20:01:00Z","progressPercent":50,
+             "shots":[{"index":0,"state":"GENERATED","attempt":2,"narration":"织女星在银河西岸。","durationSeconds":5.0,
+                       "thumbnailUri":"/v1/stories/mine/shots/0/thumbnail"},
+                      {"index":1,"state":"RUNNING","attempt":1,"narration":"牛郎星在东岸。","durationSeconds":5.0}],
+             "findings":[],"scheduling":{"priority":"standard","queuePosition":0}}
+            """;
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d+)");
 
     static {
@@ -58,6 +67,11 @@ public class FakeSchedulerFiles implements QuarkusTestResourceLifecycleManager {
                 exchange.sendResponseHeaders(401, -1);
             } else if (path.equals("/v1/stories/mine/film")) {
                 film(exchange);
+            } else if (path.equals("/v1/stories/mine")) {
+                byte[] story = STORY.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, story.length);
+                exchange.getResponseBody().write(story);
             } else if (path.equals("/v1/stories/mine/shots/0/thumbnail")) {
                 exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
                 exchange.sendResponseHeaders(200, THUMBNAIL.length);

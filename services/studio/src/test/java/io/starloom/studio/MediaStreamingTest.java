@@ -72,6 +72,12 @@ class MediaStreamingTest {
         assertThat(thumbnail.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         assertThat(thumbnail.body()).isEqualTo(FakeSchedulerFiles.THUMBNAIL);
 
+        // The watch page renders a generated shot's picture (through the studio, with its attempt) and a frame for the others.
+        HttpResponse<String> page = http.send(get(cookies, "stories/mine").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<img src=\"/stories/mine/shots/0/thumbnail?attempt=2\"")
+                .containsOnlyOnce("/thumbnail?attempt=");
+
         HttpResponse<String> theirs = http.send(get(cookies, "stories/theirs/media/film").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(theirs.statusCode()).isEqualTo(404);
         assertThat(theirs.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");

@@ -283,7 +283,8 @@ class StudioBrowserIT {
         assertThat(browser.findElement(By.id("decision")).getText()).contains("not for this audience");
         shoot("11-review-rejected");
         browser.get(studio + "/stories/" + rejected);
-        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).until(driver -> {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
             driver.navigate().refresh();
             return "REJECTED".equals(driver.findElement(By.id("state")).getAttribute("data-state"));
         });
@@ -293,7 +294,8 @@ class StudioBrowserIT {
         decide(approved, "approve", "classical art");
         assertThat(browser.findElement(By.id("review-state")).getAttribute("class")).contains("state-APPROVED");
         browser.get(studio + "/stories/" + approved);
-        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).until(driver -> {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
             driver.navigate().refresh();
             return !"IN_REVIEW".equals(driver.findElement(By.id("state")).getAttribute("data-state"));
         });
@@ -312,8 +314,10 @@ class StudioBrowserIT {
         browser.findElement(By.id("submit")).click();
         WebElement story = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("story")));
         String id = story.getAttribute("data-story");
-        new WebDriverWait(browser, Duration.ofMinutes(3)).pollingEvery(Duration.ofMillis(500)).until(driver ->
-                "IN_REVIEW".equals(driver.findElement(By.id("state")).getAttribute("data-state")));
+        // The live page reloads itself once the story stops at review: an element found just before is then stale.
+        new WebDriverWait(browser, Duration.ofMinutes(3)).pollingEvery(Duration.ofMillis(500))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver ->
+                        "IN_REVIEW".equals(driver.findElement(By.id("state")).getAttribute("data-state")));
         return id;
     }
 

@@ -191,8 +191,8 @@ public interface StudioMessages {
     @Message("This deployment would refuse the film as it stands: {reason}")
     String board_over_cap(String reason);
 
-    @Message("Shot {number} as generated")
-    String story_shot_thumbnail(String number);
+    @Message("The shot as generated")
+    String story_shot_thumbnail();
 
     @Message("attempt")
     String story_attempt();
