@@ -141,7 +141,8 @@ class GenerationQueueTest {
         assertThat(DecodedClip.brightnessDeviation(decoded.frames().get(8))).isGreaterThan(5);
         try (var siblings = Files.list(clip.getParent())) {
             assertThat(siblings.map(p -> p.getFileName().toString()))
-                    .as("no temporary file is left behind").containsExactlyInAnyOrder("shot-000-a1.mp4", "shot-001-a1.mp4");
+                    .as("no temporary file is left behind: each clip and its thumbnail")
+                    .containsExactlyInAnyOrder("shot-000-a1.mp4", "shot-000-a1.thumb.jpg", "shot-001-a1.mp4", "shot-001-a1.thumb.jpg");
         }
     }
 
