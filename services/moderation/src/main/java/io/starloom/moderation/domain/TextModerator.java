@@ -2,7 +2,9 @@ package io.starloom.moderation.domain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.text.BreakIterator;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -105,11 +107,26 @@ public class TextModerator {
         return findings;
     }
 
-    private static String excerpt(String text, int start, int end) {
+    /**
+     * The span with up to {@link #EXCERPT_CONTEXT} code points of context either side, widened or narrowed to
+     * whole words so a reviewer never reads half a word; an ellipsis marks text left out.
+     */
+    static String excerpt(String text, int start, int end) {
         int length = text.codePointCount(0, text.length());
+        int spanFrom = text.offsetByCodePoints(0, start);
+        int spanTo = text.offsetByCodePoints(0, end);
         int from = text.offsetByCodePoints(0, Math.max(0, start - EXCERPT_CONTEXT));
         int to = text.offsetByCodePoints(0, Math.min(length, end + EXCERPT_CONTEXT));
-        return text.substring(from, to).replaceAll("\\s+", " ").strip();
+        BreakIterator words = BreakIterator.getWordInstance(Locale.ROOT);
+        words.setText(text);
+        if (!words.isBoundary(from)) {
+            from = Math.min(words.following(from), spanFrom);
+        }
+        if (!words.isBoundary(to)) {
+            to = Math.max(words.preceding(to), spanTo);
+        }
+        String shown = text.substring(from, to).replaceAll("\\s+", " ").strip();
+        return (from > 0 ? "…" : "") + shown + (to < text.length() ? "…" : "");
     }
 
     private static int rank(Verdict verdict) {

@@ -103,6 +103,30 @@ class TextModeratorTest {
         assertTrue(finding.getReason().startsWith("sexual content: in the shot 1 prompt"), finding.getReason());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Orion walked beside his faithful hounds and painted obscene porn pictures across the frozen winter plain.",
+            "pornographic",
+            "A tale: porn",
+            "织女在银河边织布，牛郎却想看色情视频，王母娘娘很生气。"})
+    void excerptsShowWholeWordsAndMarkWhatIsLeftOut(String text) {
+        int at = text.codePointCount(0, text.indexOf(text.contains("色情") ? "色情" : "porn"));
+        int end = at + (text.contains("色情") ? 2 : 4);
+        String excerpt = TextModerator.excerpt(text, at, end);
+        String shown = excerpt.replace("…", "");
+        assertTrue(text.contains(shown), excerpt);
+        assertTrue(shown.contains(text.contains("色情") ? "色情" : "porn"), excerpt);
+        int from = text.indexOf(shown);
+        int to = from + shown.length();
+        // No word is cut where the excerpt begins or ends.
+        assertFalse(from > 0 && Character.isLetter(text.charAt(from - 1)) && Character.isLetter(text.charAt(from))
+                && !Character.isIdeographic(text.charAt(from)) && !shown.startsWith("porn"), excerpt);
+        assertFalse(to < text.length() && Character.isLetter(text.charAt(to - 1)) && Character.isLetter(text.charAt(to))
+                && !Character.isIdeographic(text.charAt(to)) && !shown.endsWith("porn"), excerpt);
+        assertEquals(from > 0, excerpt.startsWith("…"), excerpt);
+        assertEquals(to < text.length(), excerpt.endsWith("…"), excerpt);
+    }
+
     @Test
     void reasonsAreInTheStorysLanguage() {
         Finding chinese = judge("生成一个十岁女孩的裸体视频。").findings().get(0);
