@@ -64,8 +64,8 @@ public class ShotDispatcher {
             + " FOR UPDATE SKIP LOCKED";
     private static final String STORE_SHARE = "INSERT INTO fair_share (profile, tenant, virtual_seconds) VALUES (:profile, :tenant, :seconds)"
             + " ON CONFLICT (profile, tenant) DO UPDATE SET virtual_seconds = EXCLUDED.virtual_seconds";
-    private static final String STORE_CLOCK = "INSERT INTO fair_clock (profile, virtual_seconds) VALUES (:profile, :seconds)"
-            + " ON CONFLICT (profile) DO UPDATE SET virtual_seconds = EXCLUDED.virtual_seconds";
+    private static final String STORE_CLOCK = "INSERT INTO fair_clock (profile, priority_class, virtual_seconds) VALUES (:profile, :class, :seconds)"
+            + " ON CONFLICT (profile, priority_class) DO UPDATE SET virtual_seconds = EXCLUDED.virtual_seconds";
 
     private final FleetConfig config;
     private final TenantPolicies policies;
@@ -199,10 +199,10 @@ public class ShotDispatcher {
     private Uni<Run> pickAndSend(Mutiny.Session session, String profile, int free, List<FairShare.Candidate> waiting,
             Map<String, Integer> running) {
         return FleetQueries.shares(session, profile).chain(shares -> profiles.plan(profile).chain(spec -> {
-            FairShare.Plan plan = fairShare.pick(free, waiting, shares.virtualSeconds(), shares.clock(), tenant -> policies.of(tenant).share(),
+            FairShare.Plan plan = fairShare.pick(free, waiting, shares.virtualSeconds(), shares.clocks(), tenant -> policies.of(tenant).share(),
                     running, costSeconds(spec), Instant.now());
             positions.forget(profile);
-            return send(session, plan.picks(), spec).call(() -> store(session, profile, plan, shares.virtualSeconds()))
+            return send(session, plan.picks(), spec).call(() -> store(session, profile, plan, shares))
                     .replaceWith(Run.DONE);
         }));
     }
@@ -247,11 +247,16 @@ public class ShotDispatcher {
                 .invoke(directSends::afterCommit).replaceWithVoid();
     }
 
-    private static Uni<Void> store(Mutiny.Session session, String profile, FairShare.Plan plan, Map<String, Double> before) {
-        Uni<Void> all = session.createNativeQuery(STORE_CLOCK).setParameter("profile", profile).setParameter("seconds", plan.clock())
-                .executeUpdate().replaceWithVoid();
+    private static Uni<Void> store(Mutiny.Session session, String profile, FairShare.Plan plan, FleetQueries.Shares before) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Map.Entry<Integer, Double> clock : plan.clocks().entrySet()) {
+            if (!clock.getValue().equals(before.clocks().get(clock.getKey()))) {
+                all = all.call(() -> session.createNativeQuery(STORE_CLOCK).setParameter("profile", profile)
+                        .setParameter("class", clock.getKey()).setParameter("seconds", clock.getValue()).executeUpdate());
+            }
+        }
         for (Map.Entry<String, Double> share : plan.virtualSeconds().entrySet()) {
-            if (!share.getValue().equals(before.get(share.getKey()))) {
+            if (!share.getValue().equals(before.virtualSeconds().get(share.getKey()))) {
                 all = all.call(() -> session.createNativeQuery(STORE_SHARE).setParameter("profile", profile)
                         .setParameter("tenant", share.getKey()).setParameter("seconds", share.getValue()).executeUpdate());
             }

@@ -177,7 +177,7 @@ class FairShareSimulationBenchmarkTest {
             freeAt.add(new double[] { 0 });
         }
         Map<String, Double> virtual = new HashMap<>();
-        double clock = 0;
+        Map<Integer, Double> clocks = new HashMap<>();
         List<Run> runs = new ArrayList<>();
         int next = 0;
         while (runs.size() < jobs.size()) {
@@ -192,11 +192,11 @@ class FairShareSimulationBenchmarkTest {
                 freeAt.add(new double[] { pending.get(next).arrival() });
                 continue;
             }
-            FairShare.Plan plan = fair.pick(1, waiting, virtual, clock, t -> new FairShare.Share(weight.apply(t), Integer.MAX_VALUE),
+            FairShare.Plan plan = fair.pick(1, waiting, virtual, clocks, t -> new FairShare.Share(weight.apply(t), Integer.MAX_VALUE),
                     Map.of(), TYPICAL_SECONDS, T0.plusMillis((long) (now * 1000)));
             FairShare.Candidate picked = plan.picks().get(0);
             virtual = new HashMap<>(plan.virtualSeconds());
-            clock = plan.clock();
+            clocks = plan.clocks();
             waiting.remove(picked);
             Job job = jobOf.get(picked);
             runs.add(new Run(job, now, now + job.seconds()));
