@@ -32,6 +32,7 @@ import io.starloom.scheduler.messaging.DirectSends;
 import io.starloom.scheduler.messaging.OutboxWriter;
 import io.starloom.scheduler.persistence.IsolatedSessions;
 import io.starloom.scheduler.persistence.ShotEntity;
+import io.starloom.scheduler.persistence.SkipLocked;
 import io.starloom.scheduler.persistence.StoryEntity;
 import io.vertx.core.Vertx;
 
@@ -60,8 +61,7 @@ public class ShotDispatcher {
     private static final String SETTLED = ShotDispatcher.class.getName() + ".settled";
 
     private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext(:key))";
-    private static final String CLAIM = "SELECT * FROM shot WHERE story_id = :story AND shot_index = :index AND state = 'QUEUED'"
-            + " FOR UPDATE SKIP LOCKED";
+    private static final String CLAIM = "FROM ShotEntity WHERE storyId = :story AND index = :index AND state = :queued";
     private static final String STORE_SHARE = "INSERT INTO fair_share (profile, tenant, virtual_seconds) VALUES (:profile, :tenant, :seconds)"
             + " ON CONFLICT (profile, tenant) DO UPDATE SET virtual_seconds = EXCLUDED.virtual_seconds";
     private static final String STORE_CLOCK = "INSERT INTO fair_clock (profile, priority_class, virtual_seconds) VALUES (:profile, :class, :seconds)"
@@ -214,8 +214,8 @@ public class ShotDispatcher {
 
     private Uni<Void> send(Mutiny.Session session, List<FairShare.Candidate> picks, ModelProfile spec) {
         return Multi.createFrom().iterable(picks).onItem().transformToUniAndConcatenate(pick -> session
-                .createNativeQuery(CLAIM, ShotEntity.class).setParameter("story", pick.storyId()).setParameter("index", pick.shotIndex())
-                .getResultList().chain(claimed -> claimed.isEmpty() ? Uni.createFrom().voidItem()
+                .createSelectionQuery(CLAIM, ShotEntity.class).setParameter("story", pick.storyId()).setParameter("index", pick.shotIndex())
+                .setParameter("queued", ShotStatus.QUEUED).setLockMode(SkipLocked.MODE).getResultList().chain(claimed -> claimed.isEmpty() ? Uni.createFrom().voidItem()
                         : StoryEntity.<StoryEntity>findById(pick.storyId()).chain(story -> dispatch(story, claimed.get(0), spec))))
                 .collect().asList().replaceWithVoid();
     }
