@@ -19,9 +19,11 @@ import io.starloom.proto.v1.Priority;
  * Which waiting shots of one profile go to the free GPUs next: strict priority classes (interactive, standard,
  * batch; a shot that waited a full {@code starvationAge} counts one class higher per period), and within a
  * class start-time fair queuing by tenant weight. Each tenant carries virtual seconds (charged cost / weight);
- * the one with the smallest start tag max(own virtual seconds, clock) goes next and the clock moves to that
- * tag, so a tenant that was idle comes back level with the others instead of with banked credit. A tenant at
- * its concurrent-shot limit is passed over. Pure: the dispatcher loads the state and stores what comes out.
+ * the one with the smallest start tag max(own virtual seconds, its class's clock) goes next and that clock moves
+ * to the tag, so a tenant that was idle comes back level with the others instead of with banked credit. Each
+ * class has its own clock: a preview's tag must not move the standard tenants' clock, or it would level them and
+ * undo their weights. A tenant at its concurrent-shot limit is passed over. Pure: the dispatcher loads the state
+ * and stores what comes out.
  */
 public final class FairShare {
     /** A shot waiting for a GPU. */
@@ -32,8 +34,8 @@ public final class FairShare {
     public record Share(double weight, int maxConcurrent) {
     }
 
-    /** The picks in dispatch order, and the virtual times after them. */
-    public record Plan(List<Candidate> picks, Map<String, Double> virtualSeconds, double clock) {
+    /** The picks in dispatch order, and the virtual times after them (clocks by class, see {@link #effectiveClass}). */
+    public record Plan(List<Candidate> picks, Map<String, Double> virtualSeconds, Map<Integer, Double> clocks) {
     }
 
     private final Duration starvationAge;
@@ -46,12 +48,12 @@ public final class FairShare {
      * @param slots how many shots to pick at most
      * @param waiting shots that may go, any order
      * @param virtualSeconds each tenant's virtual seconds so far (absent: 0)
-     * @param clock the profile's virtual clock
+     * @param clocks the profile's virtual clock of each class (absent: 0)
      * @param shares weight and concurrency limit of a tenant
      * @param running shots of each tenant rendering now (absent: 0)
      * @param costSeconds what one shot is charged (the profile's seconds per shot)
      */
-    public Plan pick(int slots, List<Candidate> waiting, Map<String, Double> virtualSeconds, double clock, Function<String, Share> shares,
+    public Plan pick(int slots, List<Candidate> waiting, Map<String, Double> virtualSeconds, Map<Integer, Double> clocks, Function<String, Share> shares,
             Map<String, Integer> running, double costSeconds, Instant now) {
         Map<String, Deque<Candidate>> queues = new TreeMap<>();
         waiting.stream().sorted(Comparator.comparingInt((Candidate c) -> effectiveClass(c, now)).thenComparing(Candidate::queuedAt)
@@ -60,7 +62,7 @@ public final class FairShare {
         Map<String, Double> virtual = new HashMap<>(virtualSeconds);
         Map<String, Integer> busy = new HashMap<>(running);
         List<Candidate> picks = new ArrayList<>();
-        double virtualNow = clock;
+        Map<Integer, Double> virtualNow = new HashMap<>(clocks);
         while (picks.size() < slots) {
             String next = null;
             int bestClass = Integer.MAX_VALUE;
@@ -73,7 +75,7 @@ public final class FairShare {
                 }
                 Candidate head = queue.getValue().peekFirst();
                 int rank = effectiveClass(head, now);
-                double start = Math.max(virtual.getOrDefault(tenant, 0.0), virtualNow);
+                double start = Math.max(virtual.getOrDefault(tenant, 0.0), virtualNow.getOrDefault(rank, 0.0));
                 boolean better = rank < bestClass || rank == bestClass && (start < bestStart
                         || start == bestStart && head.queuedAt().isBefore(bestHead.queuedAt()));
                 if (better) {
@@ -87,7 +89,7 @@ public final class FairShare {
                 break;
             }
             picks.add(queues.get(next).pollFirst());
-            virtualNow = bestStart;
+            virtualNow.put(bestClass, bestStart);
             virtual.put(next, bestStart + costSeconds / Math.max(shares.apply(next).weight(), 1e-9));
             busy.merge(next, 1, Integer::sum);
         }

@@ -34,10 +34,10 @@ final class FleetQueries {
             + " AND (:ready = false OR s.not_before IS NULL OR s.not_before <= now()) AND st.state IN ('QUEUED', 'GENERATING')) w"
             + " WHERE place <= :slots";
     private static final String SHARES = "SELECT tenant, virtual_seconds FROM fair_share WHERE profile = :profile";
-    private static final String CLOCK = "SELECT virtual_seconds FROM fair_clock WHERE profile = :profile";
+    private static final String CLOCKS = "SELECT priority_class, virtual_seconds FROM fair_clock WHERE profile = :profile";
 
-    /** The fair-share state of one profile. */
-    record Shares(Map<String, Double> virtualSeconds, double clock) {
+    /** The fair-share state of one profile: each tenant's virtual seconds, the virtual clock of each class. */
+    record Shares(Map<String, Double> virtualSeconds, Map<Integer, Double> clocks) {
     }
 
     private FleetQueries() {
@@ -71,10 +71,12 @@ final class FleetQueries {
 
     static Uni<Shares> shares(Mutiny.Session session, String profile) {
         return session.createNativeQuery(SHARES, Object[].class).setParameter("profile", profile).getResultList()
-                .chain(rows -> session.createNativeQuery(CLOCK, Double.class).setParameter("profile", profile).getResultList().map(clock -> {
+                .chain(rows -> session.createNativeQuery(CLOCKS, Object[].class).setParameter("profile", profile).getResultList().map(clockRows -> {
                     Map<String, Double> virtual = new HashMap<>();
                     rows.forEach(row -> virtual.put((String) row[0], ((Number) row[1]).doubleValue()));
-                    return new Shares(virtual, clock.isEmpty() ? 0 : clock.get(0));
+                    Map<Integer, Double> clocks = new HashMap<>();
+                    clockRows.forEach(row -> clocks.put(((Number) row[0]).intValue(), ((Number) row[1]).doubleValue()));
+                    return new Shares(virtual, clocks);
                 }));
     }
 

@@ -74,7 +74,7 @@ public class QueuePositions {
                 .chain(workers -> FleetQueries.running(session, profile)
                         .chain(running -> profiles.plan(profile).chain(spec -> FleetQueries.waiting(session, profile, MAX_READ, false)
                                 .chain(queue -> FleetQueries.shares(session, profile).map(shares -> {
-                                    FairShare.Plan order = fairShare.pick(queue.size(), queue, shares.virtualSeconds(), shares.clock(),
+                                    FairShare.Plan order = fairShare.pick(queue.size(), queue, shares.virtualSeconds(), shares.clocks(),
                                             tenant -> new FairShare.Share(policies.of(tenant).weight(), Integer.MAX_VALUE), Map.of(),
                                             ShotDispatcher.costSeconds(spec), now);
                                     QueueSnapshot line = QueueSnapshot.of(now, order.picks(), running.values().stream().mapToInt(Integer::intValue).sum(),

@@ -32,6 +32,7 @@ import io.starloom.scheduler.messaging.DirectSends;
 import io.starloom.scheduler.messaging.OutboxWriter;
 import io.starloom.scheduler.persistence.IsolatedSessions;
 import io.starloom.scheduler.persistence.ShotEntity;
+import io.starloom.scheduler.persistence.SkipLocked;
 import io.starloom.scheduler.persistence.StoryEntity;
 import io.vertx.core.Vertx;
 
@@ -60,12 +61,11 @@ public class ShotDispatcher {
     private static final String SETTLED = ShotDispatcher.class.getName() + ".settled";
 
     private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext(:key))";
-    private static final String CLAIM = "SELECT * FROM shot WHERE story_id = :story AND shot_index = :index AND state = 'QUEUED'"
-            + " FOR UPDATE SKIP LOCKED";
+    private static final String CLAIM = "FROM ShotEntity WHERE storyId = :story AND index = :index AND state = :queued";
     private static final String STORE_SHARE = "INSERT INTO fair_share (profile, tenant, virtual_seconds) VALUES (:profile, :tenant, :seconds)"
             + " ON CONFLICT (profile, tenant) DO UPDATE SET virtual_seconds = EXCLUDED.virtual_seconds";
-    private static final String STORE_CLOCK = "INSERT INTO fair_clock (profile, virtual_seconds) VALUES (:profile, :seconds)"
-            + " ON CONFLICT (profile) DO UPDATE SET virtual_seconds = EXCLUDED.virtual_seconds";
+    private static final String STORE_CLOCK = "INSERT INTO fair_clock (profile, priority_class, virtual_seconds) VALUES (:profile, :class, :seconds)"
+            + " ON CONFLICT (profile, priority_class) DO UPDATE SET virtual_seconds = EXCLUDED.virtual_seconds";
 
     private final FleetConfig config;
     private final TenantPolicies policies;
@@ -199,10 +199,10 @@ public class ShotDispatcher {
     private Uni<Run> pickAndSend(Mutiny.Session session, String profile, int free, List<FairShare.Candidate> waiting,
             Map<String, Integer> running) {
         return FleetQueries.shares(session, profile).chain(shares -> profiles.plan(profile).chain(spec -> {
-            FairShare.Plan plan = fairShare.pick(free, waiting, shares.virtualSeconds(), shares.clock(), tenant -> policies.of(tenant).share(),
+            FairShare.Plan plan = fairShare.pick(free, waiting, shares.virtualSeconds(), shares.clocks(), tenant -> policies.of(tenant).share(),
                     running, costSeconds(spec), Instant.now());
             positions.forget(profile);
-            return send(session, plan.picks(), spec).call(() -> store(session, profile, plan, shares.virtualSeconds()))
+            return send(session, plan.picks(), spec).call(() -> store(session, profile, plan, shares))
                     .replaceWith(Run.DONE);
         }));
     }
@@ -214,8 +214,8 @@ public class ShotDispatcher {
 
     private Uni<Void> send(Mutiny.Session session, List<FairShare.Candidate> picks, ModelProfile spec) {
         return Multi.createFrom().iterable(picks).onItem().transformToUniAndConcatenate(pick -> session
-                .createNativeQuery(CLAIM, ShotEntity.class).setParameter("story", pick.storyId()).setParameter("index", pick.shotIndex())
-                .getResultList().chain(claimed -> claimed.isEmpty() ? Uni.createFrom().voidItem()
+                .createSelectionQuery(CLAIM, ShotEntity.class).setParameter("story", pick.storyId()).setParameter("index", pick.shotIndex())
+                .setParameter("queued", ShotStatus.QUEUED).setLockMode(SkipLocked.MODE).getResultList().chain(claimed -> claimed.isEmpty() ? Uni.createFrom().voidItem()
                         : StoryEntity.<StoryEntity>findById(pick.storyId()).chain(story -> dispatch(story, claimed.get(0), spec))))
                 .collect().asList().replaceWithVoid();
     }
@@ -247,11 +247,16 @@ public class ShotDispatcher {
                 .invoke(directSends::afterCommit).replaceWithVoid();
     }
 
-    private static Uni<Void> store(Mutiny.Session session, String profile, FairShare.Plan plan, Map<String, Double> before) {
-        Uni<Void> all = session.createNativeQuery(STORE_CLOCK).setParameter("profile", profile).setParameter("seconds", plan.clock())
-                .executeUpdate().replaceWithVoid();
+    private static Uni<Void> store(Mutiny.Session session, String profile, FairShare.Plan plan, FleetQueries.Shares before) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Map.Entry<Integer, Double> clock : plan.clocks().entrySet()) {
+            if (!clock.getValue().equals(before.clocks().get(clock.getKey()))) {
+                all = all.call(() -> session.createNativeQuery(STORE_CLOCK).setParameter("profile", profile)
+                        .setParameter("class", clock.getKey()).setParameter("seconds", clock.getValue()).executeUpdate());
+            }
+        }
         for (Map.Entry<String, Double> share : plan.virtualSeconds().entrySet()) {
-            if (!share.getValue().equals(before.get(share.getKey()))) {
+            if (!share.getValue().equals(before.virtualSeconds().get(share.getKey()))) {
                 all = all.call(() -> session.createNativeQuery(STORE_SHARE).setParameter("profile", profile)
                         .setParameter("tenant", share.getKey()).setParameter("seconds", share.getValue()).executeUpdate());
             }

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.starloom.scheduler.persistence.IsolatedSessions;
 import io.starloom.scheduler.persistence.OutboxEntity;
+import io.starloom.scheduler.persistence.SkipLocked;
 
 /**
  * Sends outbox rows to the broker, each to the queue it names, and marks them published once the broker
@@ -33,8 +34,8 @@ public class OutboxRelay {
      * Rows another replica is sending right now are skipped, not waited for; so are rows that their own
      * transaction sends after commit ({@link DirectSends}), until their relay_after has passed.
      */
-    private static final String CLAIM_PENDING = "SELECT * FROM outbox WHERE published_at IS NULL"
-            + " AND (relay_after IS NULL OR relay_after <= now()) ORDER BY created_at LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED";
+    private static final String CLAIM_PENDING = "FROM OutboxEntity WHERE publishedAt IS NULL AND (relayAfter IS NULL OR relayAfter <= :now)"
+            + " ORDER BY createdAt";
 
     private final CommandSender commands;
     private final IsolatedSessions sessions;
@@ -84,7 +85,8 @@ public class OutboxRelay {
      */
     public Uni<Integer> publishPending() {
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery(CLAIM_PENDING, OutboxEntity.class).getResultList())
+                .chain(session -> session.createSelectionQuery(CLAIM_PENDING, OutboxEntity.class).setParameter("now", Instant.now())
+                        .setMaxResults(BATCH).setLockMode(SkipLocked.MODE).getResultList())
                 .chain(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(this::send)
                         .filter(Boolean::booleanValue).collect().asList())
                 .map(List::size))

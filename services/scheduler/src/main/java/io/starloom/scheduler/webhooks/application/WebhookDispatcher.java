@@ -16,6 +16,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.starloom.scheduler.persistence.IsolatedSessions;
+import io.starloom.scheduler.persistence.SkipLocked;
 import io.starloom.scheduler.persistence.StoryEntity;
 import io.starloom.scheduler.webhooks.config.WebhookConfig;
 import io.starloom.scheduler.webhooks.domain.RetrySchedule;
@@ -36,6 +37,8 @@ import io.starloom.scheduler.webhooks.persistence.WebhookSecretEntity;
 @ApplicationScoped
 public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    /** Claimed with SKIP LOCKED, so replicas share the due deliveries. */
+    private static final String DUE = "FROM WebhookDeliveryEntity WHERE state = :pending AND nextAttemptAt <= :now ORDER BY nextAttemptAt";
 
     /** One claimed delivery, ready to send. */
     private record Claimed(UUID id, String url, String body, List<String> secrets, List<String> unopenable, int attempts) {
@@ -84,10 +87,11 @@ public class WebhookDispatcher {
     }
 
     private Uni<List<Claimed>> claim() {
-        String due = "SELECT * FROM webhook_delivery WHERE state = 'PENDING' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT "
-                + config.batchSize() + " FOR UPDATE SKIP LOCKED";
-        Instant leaseEnd = Instant.now().plus(lease);
-        return Panache.getSession().chain(session -> session.createNativeQuery(due, WebhookDeliveryEntity.class).getResultList())
+        Instant now = Instant.now();
+        Instant leaseEnd = now.plus(lease);
+        return Panache.getSession().chain(session -> session.createSelectionQuery(DUE, WebhookDeliveryEntity.class)
+                .setParameter("pending", WebhookDeliveryEntity.State.PENDING).setParameter("now", now).setMaxResults(config.batchSize())
+                .setLockMode(SkipLocked.MODE).getResultList())
                 .chain(rows -> Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(row -> prepare(row, leaseEnd))
                         .collect().asList());
     }
