@@ -72,7 +72,9 @@ function showShots(story, label) {
         span.className = name;
         item.appendChild(span);
       });
-      list.appendChild(item);
+      // A change may name only some shots: keep the list in storyboard order whatever order they come in.
+      const next = Array.from(list.children).find((other) => Number(other.dataset.index) > shot.index);
+      list.insertBefore(item, next || null);
     }
     if (item.dataset.state !== shot.state) {
       item.dataset.state = shot.state;

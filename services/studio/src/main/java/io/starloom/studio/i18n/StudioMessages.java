@@ -182,7 +182,7 @@ public interface StudioMessages {
     @Message("{position} shots of other stories ahead in the queue")
     String story_queue(String position);
 
-    @Message("Estimate: {shots} shots, {video} s of film, about {render} s of rendering")
+    @Message("Estimate: {shots} shots, {video} of film, about {render} of rendering")
     String story_estimate(Object shots, Object video, Object render);
 
     @Message("Shots")

@@ -19,4 +19,14 @@ class TimeFormatsTest {
         assertEquals("", TimeFormats.readableTime(null, Locale.ENGLISH));
         assertEquals("yesterday", TimeFormats.readableTime("yesterday", Locale.ENGLISH));
     }
+
+    @Test
+    void durationsInSecondsMinutesOrHours() {
+        assertEquals("10 s", TimeFormats.readableDuration(10.13, Locale.ENGLISH));
+        assertEquals("5.2 s", TimeFormats.readableDuration(5.2, Locale.ENGLISH));
+        assertEquals("35 min", TimeFormats.readableDuration(2083.0, Locale.ENGLISH));
+        assertEquals("35 分钟", TimeFormats.readableDuration(2083, Locale.forLanguageTag("zh")));
+        assertEquals("2 h 5 min", TimeFormats.readableDuration(7500, Locale.ENGLISH));
+        assertEquals("3 小时", TimeFormats.readableDuration(10800, Locale.forLanguageTag("zh")));
+    }
 }
