@@ -9,11 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.google.protobuf.util.Durations;
 
 import io.smallrye.mutiny.Uni;
+import io.starloom.contracts.ProtoNames;
 import io.starloom.mesh.v1.EnrichStoryCommand;
 import io.starloom.mesh.v1.ModelProfile;
 import io.starloom.mesh.v1.StoryEvent;
 import io.starloom.proto.v1.Language;
-import io.starloom.proto.v1.PlanOptions;
 import io.starloom.proto.v1.Shot;
 import io.starloom.proto.v1.Storyboard;
 import io.starloom.scheduler.domain.ShotStatus;
@@ -46,7 +46,10 @@ public class EnrichmentStage implements StageHandler {
             command.setSeed(story.seed.intValue());
         }
         if (story.targetSeconds != null) {
-            command.setOptions(PlanOptions.newBuilder().setTargetSeconds(story.targetSeconds));
+            command.getOptionsBuilder().setTargetSeconds(story.targetSeconds);
+        }
+        if (ProtoNames.isSpecified(story.translationLanguage)) {
+            command.getOptionsBuilder().setTranslationLanguage(story.translationLanguage);
         }
         if (story.editedStoryboard != null) {
             // From the row, so a redelivery or a restart films the same edit.

@@ -18,8 +18,6 @@ import io.starloom.proto.v1.Priority;
 import io.starloom.proto.v1.Story;
 import io.starloom.proto.v1.Style;
 import io.starloom.scheduler.api.BearerTokens;
-import io.starloom.scheduler.config.SchedulerConfig;
-import io.starloom.scheduler.domain.NarrationCheck;
 import io.starloom.scheduler.domain.StoryStatus;
 import io.starloom.scheduler.domain.Submission;
 import io.starloom.scheduler.domain.SubmissionValidator;
@@ -48,11 +46,10 @@ public class StoryCommands {
     private final StoryboardPreviews previews;
     private final BearerTokens tokens;
 
-    public StoryCommands(SchedulerConfig config, StageRouter stages, StoryChanges changes, StoryQueries queries, ServedProfiles profiles,
+    public StoryCommands(StageRouter stages, StoryChanges changes, StoryQueries queries, ServedProfiles profiles,
             GenerationStops stops, StoryWebhooks storyWebhooks, SubmissionGate gate, StoryboardPreviews previews, BearerTokens tokens) {
         this.gate = gate;
-        this.validator = new SubmissionValidator(config.story().maxTextLength(), config.resolutions(),
-                new NarrationCheck(SchedulerConfig.Narration.capacityOf(config.narration())));
+        this.validator = previews.validator();
         this.stages = stages;
         this.changes = changes;
         this.queries = queries;

@@ -35,6 +35,7 @@ public final class StoryViews {
                 .setAspectRatio(story.filmOptions().aspectRatio())
                 .setBurnInSubtitles(story.filmOptions().burnInSubtitles())
                 .setPriority(story.priority)
+                .setTranslationLanguage(story.translationLanguage)
                 .setCreateTime(timestamp(story.createdAt))
                 .setUpdateTime(timestamp(story.updatedAt))
                 .setProgressPercent(StoryProgress.percent(story.state, ordered.stream().map(s -> s.state).toList()));

@@ -9,6 +9,7 @@ import io.starloom.proto.v1.PreviewStoryboardRequest;
 import io.starloom.proto.v1.Storyboard;
 import io.starloom.scheduler.client.EnrichmentClient;
 import io.starloom.scheduler.config.SchedulerConfig;
+import io.starloom.scheduler.config.SubmissionConfig;
 import io.starloom.scheduler.domain.NarrationCheck;
 import io.starloom.scheduler.domain.Submission;
 import io.starloom.scheduler.domain.SubmissionValidator;
@@ -29,12 +30,17 @@ public class StoryboardPreviews {
     private final ServedProfiles profiles;
     private final SchedulerConfig.Generation caps;
 
-    public StoryboardPreviews(SchedulerConfig config, EnrichmentClient enrichment, ServedProfiles profiles) {
+    public StoryboardPreviews(SchedulerConfig config, SubmissionConfig submission, EnrichmentClient enrichment, ServedProfiles profiles) {
         this.validator = new SubmissionValidator(config.story().maxTextLength(), config.resolutions(),
-                new NarrationCheck(SchedulerConfig.Narration.capacityOf(config.narration())));
+                new NarrationCheck(SchedulerConfig.Narration.capacityOf(config.narration())), submission.offeredTranslations());
         this.enrichment = enrichment;
         this.profiles = profiles;
         this.caps = config.generation();
+    }
+
+    /** The submission checks, shared with StoryCommands so that a preview and a submission are judged alike. */
+    public SubmissionValidator validator() {
+        return validator;
     }
 
     /**

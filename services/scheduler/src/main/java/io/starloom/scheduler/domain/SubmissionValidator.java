@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.starloom.contracts.ProtoNames;
+import io.starloom.mesh.support.narration.NarrationCapacity;
+import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.Resolution;
 
 /**
@@ -20,6 +22,7 @@ public final class SubmissionValidator {
     private final int maxTextLength;
     private final Map<String, String> profileByResolution;
     private final NarrationCheck narration;
+    private final List<Language> translationLanguages;
 
     /**
      * Without the narration check (a story of any length up to {@code maxTextLength} passes).
@@ -35,9 +38,18 @@ public final class SubmissionValidator {
      * @param narration refuses a story with more narration than one film carries
      */
     public SubmissionValidator(int maxTextLength, Map<String, String> profileByResolution, NarrationCheck narration) {
+        this(maxTextLength, profileByResolution, narration, List.of());
+    }
+
+    /**
+     * @param translationLanguages the languages a second subtitle track may be asked in (empty: none)
+     */
+    public SubmissionValidator(int maxTextLength, Map<String, String> profileByResolution, NarrationCheck narration,
+            List<Language> translationLanguages) {
         this.maxTextLength = maxTextLength;
         this.profileByResolution = Map.copyOf(profileByResolution);
         this.narration = narration;
+        this.translationLanguages = List.copyOf(translationLanguages);
     }
 
     /**
@@ -73,6 +85,9 @@ public final class SubmissionValidator {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors, false);
         }
+        translationError(submission).ifPresent(error -> {
+            throw new InvalidRequestException(List.of(error), true);
+        });
         if (submission.namesProfile()) {
             return submission.profile();
         }
@@ -81,6 +96,32 @@ public final class SubmissionValidator {
                 List.of(new FieldError("resolution", key + " is not offered by this deployment; offered: "
                         + String.join(", ", profileByResolution.keySet().stream().sorted().toList()))),
                 true));
+    }
+
+    /**
+     * Why the translation asked for cannot be made here: a well-formed request this deployment cannot serve (422),
+     * either the story's own language (as given or detected, as enrichment detects it) or one not offered.
+     */
+    private Optional<FieldError> translationError(Submission submission) {
+        Language translation = submission.options().translationLanguage();
+        if (!ProtoNames.isSpecified(translation)) {
+            return Optional.empty();
+        }
+        if (translation == NarrationCapacity.languageOf(submission.text(), submission.language())) {
+            return Optional.of(new FieldError("translationLanguage", ProtoNames.shortName(translation)
+                    + " is the story's own language; a translation needs another one"));
+        }
+        if (!translationLanguages.contains(translation)) {
+            return Optional.of(new FieldError("translationLanguage", ProtoNames.shortName(translation)
+                    + " is not offered by this deployment; offered: " + (translationLanguages.isEmpty() ? "none"
+                    : String.join(", ", translationLanguages.stream().map(ProtoNames::shortName).toList()))));
+        }
+        return Optional.empty();
+    }
+
+    /** The translation languages offered, in configured order. */
+    public List<Language> translationLanguages() {
+        return translationLanguages;
     }
 
     /**

@@ -67,6 +67,10 @@ public class StoryEntity extends PanacheEntityBase {
     /** Wanted film length; NULL for the planner's choice. */
     @Column(name = "target_seconds")
     public Integer targetSeconds;
+    /** Language of the second subtitle track asked for on submission (V91); UNSPECIFIED (NULL) for none. */
+    @Column(name = "translation_language")
+    @Convert(converter = ShortNameColumn.Language.class)
+    public Language translationLanguage = Language.LANGUAGE_UNSPECIFIED;
     /** Receives the story's state changes (the trigger of V80__webhooks.sql writes the deliveries); NULL for none. */
     @Column(name = "webhook_url")
     public String webhookUrl;
@@ -141,6 +145,7 @@ public class StoryEntity extends PanacheEntityBase {
         seed = options.seed();
         targetSeconds = options.targetSeconds() == 0 ? null : options.targetSeconds();
         webhookUrl = options.webhookUrl();
+        translationLanguage = options.translationLanguage();
     }
 
     /** The storyboard the caller edited, or null when enrichment plans the text. */

@@ -25,6 +25,8 @@ import io.starloom.proto.v1.DownloadFilmRequest;
 import io.starloom.proto.v1.DownloadFilmResponse;
 import io.starloom.proto.v1.GetStoryRequest;
 import io.starloom.proto.v1.GetStoryResponse;
+import io.starloom.proto.v1.GetSubmissionOptionsRequest;
+import io.starloom.proto.v1.GetSubmissionOptionsResponse;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.ListStoriesRequest;
 import io.starloom.proto.v1.ListStoriesResponse;
@@ -41,6 +43,7 @@ import io.starloom.scheduler.application.ShotCancels;
 import io.starloom.scheduler.application.StoryCommands;
 import io.starloom.scheduler.application.StoryQueries;
 import io.starloom.scheduler.application.StoryWatch;
+import io.starloom.scheduler.application.SubmissionOffer;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.domain.FilmOptions;
@@ -58,10 +61,12 @@ public class StoryGrpcService implements StoryService {
     private final StoryWatch watch;
     private final FilmFiles films;
     private final ShotCancels shots;
+    private final SubmissionOffer offer;
 
     public StoryGrpcService(CallerResolver callers, StoryCommands commands, StoryQueries queries, StoryWatch watch, FilmFiles films,
-            ShotCancels shots) {
+            ShotCancels shots, SubmissionOffer offer) {
         this.shots = shots;
+        this.offer = offer;
         this.callers = callers;
         this.commands = commands;
         this.queries = queries;
@@ -75,6 +80,13 @@ public class StoryGrpcService implements StoryService {
         return Uni.createFrom().item(() -> submission(request))
                 .chain(submission -> callers.submitter().chain(caller -> commands.submit(caller, submission, request.getPriority())))
                 .map(story -> SubmitStoryResponse.newBuilder().setStory(story).build())
+                .onFailure().transform(GrpcErrors::toStatus);
+    }
+
+    @Override
+    @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
+    public Uni<GetSubmissionOptionsResponse> getSubmissionOptions(GetSubmissionOptionsRequest request) {
+        return callers.current().chain(offer::of).map(options -> GetSubmissionOptionsResponse.newBuilder().setOptions(options).build())
                 .onFailure().transform(GrpcErrors::toStatus);
     }
 
@@ -146,7 +158,8 @@ public class StoryGrpcService implements StoryService {
         return new Submission(request.getText(), request.getLanguage(), request.getStyle(), request.getResolution(),
                 request.getRequestId(), request.getProfile(), request.getRequireReview(),
                 new FilmOptions(request.getVoice(), request.getAspectRatio(), request.getBurnInSubtitles()),
-                new StoryOptions(request.hasSeed() ? Integer.toUnsignedLong(request.getSeed()) : null, request.getTargetSeconds(), request.getWebhookUrl()),
+                new StoryOptions(request.hasSeed() ? Integer.toUnsignedLong(request.getSeed()) : null, request.getTargetSeconds(), request.getWebhookUrl(),
+                        request.getTranslationLanguage()),
                 request.hasStoryboard() ? request.getStoryboard() : null);
     }
 

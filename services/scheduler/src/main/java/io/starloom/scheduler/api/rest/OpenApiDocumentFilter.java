@@ -39,6 +39,8 @@ public class OpenApiDocumentFilter implements OASFilter {
         List<Object> detectedOrNamed = new ArrayList<>(names(Language.class, ProtoNames::shortName));
         detectedOrNamed.add(null);
         enumerate(schemas, "Story", "language", detectedOrNamed);
+        enumerate(schemas, "SubmitStoryRequest", "translationLanguage", names(Language.class, ProtoNames::shortName));
+        enumerate(schemas, "Story", "translationLanguage", detectedOrNamed);
         enumerate(schemas, "Story", "state", names(StoryState.class, ProtoNames::bare));
         enumerate(schemas, "ShotStatus", "state", names(ShotState.class, ProtoNames::bare));
         enumerate(schemas, "Finding", "category", names(Category.class, ProtoNames::shortName));

@@ -37,7 +37,8 @@ public record StoryJson(
         @Schema(description = "Narration voice as submitted; null for the language's default.", nullable = true) String voice,
         @Schema(description = "Shape of the picture: 16-9, 9-16 or 1-1.") String aspectRatio,
         @Schema(description = "The subtitles are drawn into the picture as well as carried as soft tracks.") boolean burnInSubtitles,
-        @Schema(description = "How the story's shots are scheduled and where they stand in line.") SchedulingJson scheduling) {
+        @Schema(description = "How the story's shots are scheduled and where they stand in line.") SchedulingJson scheduling,
+        @Schema(description = "Language of the second subtitle track as submitted; null for none.", nullable = true) String translationLanguage) {
 
     @Schema(name = "Scheduling", description = "The story's priority class and, while shots wait for or hold a GPU, its place in line.")
     public record SchedulingJson(
@@ -115,7 +116,8 @@ public record StoryJson(
                 story.getBurnInSubtitles(),
                 new SchedulingJson(ProtoNames.shortName(ProtoNames.isSpecified(story.getPriority()) ? story.getPriority()
                         : io.starloom.proto.v1.Priority.PRIORITY_STANDARD), story.getQueuePosition(),
-                        story.hasGenerationEta() ? instant(story.getGenerationEta()) : null));
+                        story.hasGenerationEta() ? instant(story.getGenerationEta()) : null),
+                ProtoNames.isSpecified(story.getTranslationLanguage()) ? ProtoNames.shortName(story.getTranslationLanguage()) : null);
     }
 
     private static ShotJson shot(ShotStatus shot) {

@@ -117,7 +117,8 @@ public class StoryResource {
                 body.requestId() != null ? body.requestId() : idempotencyKey, body.profile(), Boolean.TRUE.equals(body.requireReview()),
                 new FilmOptions(body.voice(), ApiNames.parse("aspectRatio", body.aspectRatio(), AspectRatio.class,
                         AspectRatio.ASPECT_RATIO_UNSPECIFIED), Boolean.TRUE.equals(body.burnInSubtitles())),
-                new StoryOptions(body.seed(), body.targetSeconds() == null ? 0 : body.targetSeconds(), body.webhookUrl()),
+                new StoryOptions(body.seed(), body.targetSeconds() == null ? 0 : body.targetSeconds(), body.webhookUrl(),
+                        ApiNames.parse("translationLanguage", body.translationLanguage(), Language.class, Language.LANGUAGE_UNSPECIFIED)),
                 StoryboardJson.parse(body.storyboard()));
     }
 

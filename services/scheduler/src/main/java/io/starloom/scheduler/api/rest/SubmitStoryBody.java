@@ -33,5 +33,7 @@ public record SubmitStoryBody(
                 + "tenants entitled to it (403 otherwise).") String priority,
         @Schema(type = SchemaType.OBJECT, description = "A storyboard edited from POST /v1/storyboards:preview, in the same JSON form "
                 + "(a starloom.v1.Storyboard): its shots, in its order, are filmed instead of a plan of the text. Checked before anything "
-                + "is stored; errors name the field, e.g. storyboard.shots[1].prompt. Absent: enrichment plans the text.") JsonNode storyboard) {
+                + "is stored; errors name the field, e.g. storyboard.shots[1].prompt. Absent: enrichment plans the text.") JsonNode storyboard,
+        @Schema(description = "Language of a second subtitle track, the narration translated (zh or en): not the story's own language, and "
+                + "one GET /v1/submission-options lists (422 otherwise). None when absent.") String translationLanguage) {
 }

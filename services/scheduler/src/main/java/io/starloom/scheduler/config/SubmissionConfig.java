@@ -1,0 +1,27 @@
+package io.starloom.scheduler.config;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.starloom.proto.v1.Language;
+import io.starloom.scheduler.domain.ApiNames;
+
+/** What a submission may ask for beyond the model profiles and resolutions (starloom.submission.*). */
+@ConfigMapping(prefix = "starloom.submission")
+public interface SubmissionConfig {
+    /**
+     * Short names ("zh", "en") of the languages a story may ask a second subtitle track in. Empty by default:
+     * only enrichment's LLM rewriter translates narration, so operators list languages here where
+     * {@code starloom.enrichment.llm.enabled} is on.
+     */
+    Optional<List<String>> translationLanguages();
+
+    /** The configured translation languages, parsed; a misspelt name is an error, never skipped. */
+    default List<Language> offeredTranslations() {
+        return translationLanguages().orElse(List.of()).stream()
+                .map(name -> ApiNames.parse("starloom.submission.translation-languages", name.strip(), Language.class,
+                        Language.LANGUAGE_UNSPECIFIED))
+                .filter(language -> language != Language.LANGUAGE_UNSPECIFIED).distinct().toList();
+    }
+}
