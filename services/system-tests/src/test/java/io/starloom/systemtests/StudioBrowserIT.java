@@ -139,6 +139,9 @@ class StudioBrowserIT {
         assertThat(browser.findElement(By.id("text-count")).getText()).isEqualTo(STORY.codePointCount(0, STORY.length()) + " / 4000");
         new Select(browser.findElement(By.id("language"))).selectByValue("en");
         new Select(browser.findElement(By.id("style"))).selectByValue("planetarium");
+        // The choices are the scheduler's (GET /v1/submission-options): this mesh offers no translated subtitles.
+        assertThat(new Select(browser.findElement(By.id("subtitles"))).getOptions()).extracting(option -> option.getAttribute("value"))
+                .containsExactly("");
         shoot("02-write");
         long editorStart = System.nanoTime();
         browser.findElement(By.id("preview")).click();

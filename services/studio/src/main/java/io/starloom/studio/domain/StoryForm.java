@@ -28,6 +28,9 @@ public class StoryForm {
     public String voice = "";
     @RestForm
     public String aspectRatio = "";
+    /** Language of a second subtitle track (zh or en); blank for the story's language only. */
+    @RestForm
+    public String translationLanguage = "";
     @RestForm
     public String burnInSubtitles = "";
     @RestForm
@@ -52,6 +55,7 @@ public class StoryForm {
         form.style = text(story.get("style"));
         form.resolution = text(story.get("resolution"));
         form.profile = text(story.get("profile"));
+        form.translationLanguage = text(story.get("translationLanguage"));
         form.requireReview = Boolean.TRUE.equals(story.get("requireReview")) ? "on" : "";
         if (story.get("scheduling") instanceof Map<?, ?> scheduling) {
             form.priority = text(scheduling.get("priority"));
@@ -77,6 +81,7 @@ public class StoryForm {
         putIfPresent(body, "profile", profile);
         putIfPresent(body, "voice", voice);
         putIfPresent(body, "aspectRatio", aspectRatio);
+        putIfPresent(body, "translationLanguage", translationLanguage);
         putIfPresent(body, "requestId", requestId);
         putIfPresent(body, "priority", priority);
         if (burnIn()) {

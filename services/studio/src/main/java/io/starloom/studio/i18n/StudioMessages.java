@@ -72,6 +72,18 @@ public interface StudioMessages {
     @Message("Aspect ratio")
     String write_aspect();
 
+    @Message("Subtitles")
+    String write_subtitles();
+
+    @Message("In the story's language")
+    String write_subtitles_story_only();
+
+    @Message("The story's language, plus Chinese")
+    String write_subtitles_plus_zh();
+
+    @Message("The story's language, plus English")
+    String write_subtitles_plus_en();
+
     @Message("Burn the subtitles into the picture")
     String write_burn_in();
 

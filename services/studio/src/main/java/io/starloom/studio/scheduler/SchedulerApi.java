@@ -33,6 +33,11 @@ public interface SchedulerApi {
     @Path("/stories")
     Uni<Map<String, Object>> submit(Map<String, Object> body);
 
+    /** What the deployment offers a submission now (profiles served, priorities the tenant may ask for, …). */
+    @GET
+    @Path("/submission-options")
+    Uni<Map<String, Object>> submissionOptions();
+
     @GET
     @Path("/stories/{id}")
     Uni<Map<String, Object>> story(@PathParam("id") String id);

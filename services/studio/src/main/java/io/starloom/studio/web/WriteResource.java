@@ -53,9 +53,9 @@ public class WriteResource {
     @GET
     public Uni<Response> page(@RestQuery String from) {
         if (from == null || from.isBlank()) {
-            return Uni.createFrom().item(writePage(StoryForm.fresh(), null, false, 200));
+            return writePage(StoryForm.fresh(), null, false, 200);
         }
-        return scheduler.story(from).map(story -> writePage(StoryForm.copyOf(story), null, false, 200));
+        return scheduler.story(from).chain(story -> writePage(StoryForm.copyOf(story), null, false, 200));
     }
 
     /** {@code action=submit} makes the film from the text; {@code action=preview} opens the storyboard editor. */
@@ -69,9 +69,9 @@ public class WriteResource {
         return scheduler.previewStoryboard(form.body())
                 .chain(preview -> estimatedBoardPage(form, StoryboardDraft.fromPreview(preview)))
                 .onFailure(SchedulerProblem::notOffered)
-                .recoverWithItem(() -> writePage(form, null, true, 200))
+                .recoverWithUni(() -> writePage(form, null, true, 200))
                 .onFailure(failure -> SchedulerProblem.of(failure).invalidInput())
-                .recoverWithItem(failure -> writePage(form, SchedulerProblem.of(failure), false, SchedulerProblem.of(failure).status()));
+                .recoverWithUni(failure -> writePage(form, SchedulerProblem.of(failure), false, SchedulerProblem.of(failure).status()));
     }
 
     /**
@@ -103,22 +103,29 @@ public class WriteResource {
     }
 
     private Uni<Response> submit(StoryForm form, Map<String, Object> body) {
-        return submit(body, problem -> writePage(form, problem, false, problem.status()));
+        return submitOr(body, problem -> writePage(form, problem, false, problem.status()));
+    }
+
+    private Uni<Response> submit(Map<String, Object> body, Function<SchedulerProblem, Response> refused) {
+        return submitOr(body, problem -> Uni.createFrom().item(refused.apply(problem)));
     }
 
     /** Submits; on to the story's page, or the page {@code refused} renders for a refusal the user can act on. */
-    private Uni<Response> submit(Map<String, Object> body, Function<SchedulerProblem, Response> refused) {
+    private Uni<Response> submitOr(Map<String, Object> body, Function<SchedulerProblem, Uni<Response>> refused) {
         return scheduler.submit(body)
                 .map(story -> Response.seeOther(URI.create("/stories/" + story.get("id"))).build())
                 .onFailure(failure -> SchedulerProblem.of(failure).invalidInput())
-                .recoverWithItem(failure -> refused.apply(SchedulerProblem.of(failure)));
+                .recoverWithUni(failure -> refused.apply(SchedulerProblem.of(failure)));
     }
 
-    private Response writePage(StoryForm form, SchedulerProblem problem, boolean noPreview, int status) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(pages.of(write).data("form", form).data("options", WriteOptions.of(config)).data("problem", problem)
-                        .data("noPreview", noPreview))
-                .build();
+    /** The write page with the choices the deployment offers now; the studio's configured ones when the scheduler cannot say. */
+    private Uni<Response> writePage(StoryForm form, SchedulerProblem problem, boolean noPreview, int status) {
+        return scheduler.submissionOptions().map(offer -> WriteOptions.of(offer, config))
+                .onFailure().recoverWithItem(() -> WriteOptions.of(config))
+                .map(options -> Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                        .entity(pages.of(write).data("form", form).data("options", options).data("problem", problem)
+                                .data("noPreview", noPreview))
+                        .build());
     }
 
     private Response boardPage(StoryForm form, StoryboardDraft draft, SchedulerProblem problem, int status) {
