@@ -11,6 +11,7 @@ import io.starloom.proto.v1.AspectRatio;
 import io.starloom.proto.v1.Failure;
 import io.starloom.proto.v1.Film;
 import io.starloom.proto.v1.Finding;
+import io.starloom.proto.v1.GenerationEstimate;
 import io.starloom.proto.v1.ShotStatus;
 import io.starloom.proto.v1.Story;
 
@@ -54,6 +55,11 @@ public record StoryJson(
             @Schema(description = "Typical render seconds (GPU-seconds when self-hosted) on typicalHardware.") double renderSeconds,
             String typicalHardware,
             @Schema(description = "Hosted profiles: US dollars at the profile's price per second; 0 when self-hosted.") double priceUsd) {
+
+        static EstimateJson of(GenerationEstimate estimate) {
+            return new EstimateJson(estimate.getShots(), estimate.getVideoSeconds(), estimate.getRenderSeconds(),
+                    estimate.getTypicalHardware(), estimate.getPriceUsd());
+        }
     }
 
     @Schema(name = "ShotStatus", description = "Where one shot of the story stands.")
@@ -109,8 +115,7 @@ public record StoryJson(
                 story.hasFilm() ? film(story.getFilm()) : null,
                 story.hasFailure() ? failure(story.getFailure()) : null,
                 story.getFindingsList().stream().map(StoryJson::finding).toList(), story.getProfile(),
-                story.hasEstimate() ? new EstimateJson(story.getEstimate().getShots(), story.getEstimate().getVideoSeconds(),
-                        story.getEstimate().getRenderSeconds(), story.getEstimate().getTypicalHardware(), story.getEstimate().getPriceUsd()) : null,
+                story.hasEstimate() ? EstimateJson.of(story.getEstimate()) : null,
                 story.getRequireReview(), story.getVoice().isEmpty() ? null : story.getVoice(),
                 ProtoNames.shortName(ProtoNames.isSpecified(story.getAspectRatio()) ? story.getAspectRatio() : AspectRatio.ASPECT_RATIO_16_9),
                 story.getBurnInSubtitles(),

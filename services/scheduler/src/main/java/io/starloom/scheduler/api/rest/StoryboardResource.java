@@ -27,8 +27,11 @@ import io.starloom.scheduler.api.CallerResolver;
 import io.starloom.scheduler.application.StoryboardPreviews;
 import io.starloom.scheduler.domain.Submission;
 
-/** Storyboard previews: what a story would be filmed as, before it is submitted. */
-@Path("/v1/storyboards:preview")
+/**
+ * Before a story is submitted: what it would be filmed as (:preview) and what its generation would take and cost
+ * (:estimate). The custom methods sit under {@code /v1} because JAX-RS would put a slash before a method path's colon.
+ */
+@Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "storyboards", description = "Preview the storyboard of a story without generating anything.")
 @SecurityRequirement(name = StoryResource.SECURITY_SCHEME)
@@ -38,6 +41,13 @@ import io.starloom.scheduler.domain.Submission;
 @APIResponse(responseCode = "500", description = "Something went wrong on our side; it has been logged.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StoryboardResource {
+    /** The estimate, and the deployment's cap it would break, if any. */
+    @Schema(name = "Preflight", description = "The estimate a story would get when its generation starts.")
+    public record PreflightJson(StoryJson.EstimateJson estimate,
+            @Schema(description = "Why the story would fail with COST_CAP_EXCEEDED before any shot is rendered; absent when it would not.",
+                    nullable = true) String overCap) {
+    }
+
     private final CallerResolver callers;
     private final BearerTokens tokens;
     private final StoryboardPreviews previews;
@@ -50,6 +60,7 @@ public class StoryboardResource {
 
     /** A custom method in the Google API style on the storyboards collection. */
     @POST
+    @Path("storyboards:preview")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.STORY_WRITER)
     @Operation(operationId = "previewStoryboard", summary = "Preview a storyboard",
@@ -75,5 +86,31 @@ public class StoryboardResource {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /** A custom method in the Google API style on the storyboards collection: the estimate of a story before it is submitted. */
+    @POST
+    @Path("storyboards:estimate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STORY_WRITER)
+    @Operation(operationId = "estimateStoryboard", summary = "Estimate a story before submitting it",
+            description = "Takes the body of POST /v1/stories (with or without an edited `storyboard`), checks it by the same rules, "
+                    + "plans it as POST /v1/storyboards:preview does and answers the estimate its generation would get: shots, seconds "
+                    + "of film, render seconds on the profile's typical hardware, price when hosted. Nothing is stored. Needs the role "
+                    + "story-writer.")
+    @APIResponse(responseCode = "200", description = "The estimate.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreflightJson.class)))
+    @APIResponse(responseCode = "400", description = "The body is not a valid story; `errors` names each field at fault.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A well-formed request this deployment cannot serve, e.g. a resolution no model renders.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Enrichment cannot plan right now; try again after Retry-After seconds.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PreflightJson> estimate(SubmitStoryBody body,
+            @Parameter(description = "Ignored (nothing is stored); accepted so that a submission's request estimates as is.")
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return callers.current().chain(caller -> tokens.current())
+                .chain(token -> previews.preflight(StoryResource.submission(body, idempotencyKey), token))
+                .map(preflight -> new PreflightJson(StoryJson.EstimateJson.of(preflight.estimate()), preflight.overCap()));
     }
 }
