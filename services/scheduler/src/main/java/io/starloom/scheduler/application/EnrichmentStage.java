@@ -58,7 +58,9 @@ public class EnrichmentStage implements StageHandler {
         return profiles.plan(story.profile).map(EnrichmentStage::shotSeconds)
                 // Neither announced nor configured (a deployment whose workers announce later): enrichment's own shot length.
                 .onFailure(IllegalStateException.class).recoverWithItem(0)
-                .chain(seconds -> outbox.add(Stage.ENRICH, story.id, command.setShotSeconds(seconds).build()));
+                // In the trace the story was submitted in: the story's transaction may run on another context (GroupCommit).
+                .chain(seconds -> outbox.add(Stage.ENRICH, story.id, command.setShotSeconds(seconds).build(), Stage.ENRICH.queue(),
+                        story.traceparent));
     }
 
     /** Seconds of video one call of the profile makes, which enrichment sizes each shot to. */

@@ -1,9 +1,12 @@
 package io.starloom.scheduler.application;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,8 +36,15 @@ import io.starloom.scheduler.persistence.WorkerProfileEntity;
 public class ServedProfiles {
     private static final Logger LOG = Logger.getLogger(ServedProfiles.class);
     private static final int INTERVALS_BEFORE_GONE = 3;
+    /** How long {@link #plan} answers from memory: every submission and dispatch asks, announcements change rarely. */
+    private static final long PLAN_MEMORY_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final SchedulerConfig config;
+    private final Map<String, Planned> planned = new ConcurrentHashMap<>();
+
+    /** A plan remembered until {@code until} ({@link System#nanoTime()}). */
+    private record Planned(ModelProfile spec, long until) {
+    }
 
     public ServedProfiles(SchedulerConfig config) {
         this.config = config;
@@ -52,6 +62,10 @@ public class ServedProfiles {
                         WorkerProfileEntity row = found == null ? new WorkerProfileEntity() : found;
                         if (found != null && found.lastSeen.isAfter(sent)) {
                             return Uni.createFrom().voidItem();
+                        }
+                        if (found == null || !Arrays.equals(found.spec, profile.toByteArray())) {
+                            // A new or changed announcement is planned with at once here; other replicas within a second.
+                            planned.remove(profile.getName());
                         }
                         if (found == null) {
                             LOG.infof("worker %s serves profile %s with backend %s", heartbeat.getWorkerId(), profile.getName(),
@@ -103,9 +117,15 @@ public class ServedProfiles {
 
     /** What to plan a story of {@code profile} with: the latest announcement, else the configured profile. */
     public Uni<ModelProfile> plan(String profile) {
+        Planned known = planned.get(profile);
+        if (known != null && System.nanoTime() - known.until() < 0) {
+            return Uni.createFrom().item(known.spec());
+        }
         return WorkerProfileEntity.<WorkerProfileEntity>find("profile = ?1 order by lastSeen desc", profile).firstResult().map(row -> {
             if (row != null) {
-                return spec(row);
+                ModelProfile spec = spec(row);
+                planned.put(profile, new Planned(spec, System.nanoTime() + PLAN_MEMORY_NANOS));
+                return spec;
             }
             SchedulerConfig.Profile configured = config.profiles().get(profile);
             if (configured == null) {

@@ -34,6 +34,16 @@ public class StoryChanges {
         return Uni.createFrom().voidItem();
     }
 
+    /**
+     * A new story committed: send its first command and tell its watchers. No dispatch run: a story has no
+     * shots before enrichment plans them (at a thousand submissions a second, one run each would never stop).
+     */
+    public Uni<Void> accepted(UUID storyId) {
+        relay.kick();
+        announce(storyId);
+        return Uni.createFrom().voidItem();
+    }
+
     /** Only tells the story's watchers, e.g. that its shots were dispatched; never waits and never fails. */
     public void announce(UUID storyId) {
         notifications.announce(storyId);

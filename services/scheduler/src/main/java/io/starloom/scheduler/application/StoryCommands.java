@@ -22,12 +22,14 @@ import io.starloom.scheduler.domain.StoryStatus;
 import io.starloom.scheduler.domain.Submission;
 import io.starloom.scheduler.domain.SubmissionValidator;
 import io.starloom.scheduler.fleet.SubmissionGate;
+import io.starloom.scheduler.persistence.GroupCommit;
 import io.starloom.scheduler.persistence.StoryEntity;
 import io.starloom.scheduler.webhooks.application.StoryWebhooks;
 
 /**
  * What callers may do to stories: submit and cancel. Each is one transaction that also writes the
- * resulting commands to the outbox; the relay sends them and watchers hear of it once committed.
+ * resulting commands to the outbox; the relay sends them and watchers hear of it once committed. Submissions
+ * that arrive together share their transaction ({@link GroupCommit}).
  */
 @ApplicationScoped
 public class StoryCommands {
@@ -45,9 +47,12 @@ public class StoryCommands {
     private final SubmissionGate gate;
     private final StoryboardPreviews previews;
     private final BearerTokens tokens;
+    private final GroupCommit groupCommit;
 
     public StoryCommands(StageRouter stages, StoryChanges changes, StoryQueries queries, ServedProfiles profiles,
-            GenerationStops stops, StoryWebhooks storyWebhooks, SubmissionGate gate, StoryboardPreviews previews, BearerTokens tokens) {
+            GenerationStops stops, StoryWebhooks storyWebhooks, SubmissionGate gate, StoryboardPreviews previews, BearerTokens tokens,
+            GroupCommit groupCommit) {
+        this.groupCommit = groupCommit;
         this.gate = gate;
         this.validator = previews.validator();
         this.stages = stages;
@@ -63,12 +68,15 @@ public class StoryCommands {
     /** Accepts a story (or returns the one already accepted under the same request id), if the fleet admits it. */
     public Uni<Story> submit(Caller caller, Submission submission, Priority priority) {
         String profile = validator.validate(submission);
+        // Taken here: the transaction runs on the group's context, where the request's trace is not current.
+        String traceparent = TraceContext.currentTraceparent().orElse(null);
+        // Checks before writes, as a GroupCommit work must: only a database failure can then spoil the group.
         return storyWebhooks.check(caller, submission.options()).chain(() -> checkedEdit(submission))
-                .chain(() -> Panache.withTransaction(() -> existing(caller, submission.requestId())
+                .chain(() -> groupCommit.run(() -> existing(caller, submission.requestId())
                 .onItem().ifNull().switchTo(() -> profiles.require(profile, submission.namesProfile())
                         .chain(() -> gate.admit(caller.tenant(), priority))
-                        .chain(admitted -> accept(caller, submission, profile, admitted))))
-                .call(story -> changes.committed(story.id))
+                        .chain(admitted -> accept(caller, submission, profile, admitted, traceparent))))
+                .call(story -> changes.accepted(story.id))
                 // A concurrent submission with the same key committed first: answer with its story.
                 .onFailure(StoryCommands::isDuplicateRequestId)
                 .recoverWithUni(() -> Panache.withSession(() -> existing(caller, submission.requestId()))))
@@ -100,7 +108,7 @@ public class StoryCommands {
         return StoryEntity.find("tenant = ?1 and requestId = ?2", caller.tenant(), requestId).firstResult();
     }
 
-    private Uni<StoryEntity> accept(Caller caller, Submission submission, String profile, Priority priority) {
+    private Uni<StoryEntity> accept(Caller caller, Submission submission, String profile, Priority priority, String traceparent) {
         Instant now = Instant.now();
         StoryEntity story = new StoryEntity();
         story.id = UUID.randomUUID();
@@ -116,7 +124,7 @@ public class StoryCommands {
         story.filmOptions(submission.film());
         story.storyOptions(submission.options());
         story.editedStoryboard = submission.storyboard() == null ? null : submission.storyboard().toByteArray();
-        story.traceparent = TraceContext.currentTraceparent().orElse(null);
+        story.traceparent = traceparent;
         story.createdAt = now;
         story.updatedAt = now;
         // DEBUG: at a thousand submissions a second an INFO line each is a good part of the work (and of the log).

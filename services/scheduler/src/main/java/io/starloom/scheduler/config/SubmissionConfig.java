@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.starloom.proto.v1.Language;
 import io.starloom.scheduler.domain.ApiNames;
 
@@ -23,5 +24,18 @@ public interface SubmissionConfig {
                 .map(name -> ApiNames.parse("starloom.submission.translation-languages", name.strip(), Language.class,
                         Language.LANGUAGE_UNSPECIFIED))
                 .filter(language -> language != Language.LANGUAGE_UNSPECIFIED).distinct().toList();
+    }
+
+    /** Submissions that arrive together share one transaction ({@link io.starloom.scheduler.persistence.GroupCommit}). */
+    GroupCommitConfig groupCommit();
+
+    interface GroupCommitConfig {
+        /** The most submissions in one transaction; more wait for the next. */
+        @WithDefault("64")
+        int maxWorks();
+
+        /** Group transactions written at once; each holds a connection of the reactive pool. */
+        @WithDefault("2")
+        int maxGroups();
     }
 }
