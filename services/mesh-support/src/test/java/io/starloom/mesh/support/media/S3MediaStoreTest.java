@@ -81,6 +81,7 @@ class S3MediaStoreTest {
         String uri = store.put(key, produced);
 
         assertThat(uri).isEqualTo(store.uriOf(key)).isEqualTo("s3://media/stories/" + STORY + "/shots/shot-002-a1.mp4");
+        assertThat(store.keyOf(uri)).isEqualTo(key);
         assertThat(produced).as("the store takes the file over").doesNotExist();
         assertThat(store.exists(uri)).isTrue();
         assertThat(Files.readString(store.localFile(uri))).isEqualTo("clip 星");
