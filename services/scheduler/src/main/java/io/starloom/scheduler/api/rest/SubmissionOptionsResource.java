@@ -29,11 +29,6 @@ import io.starloom.scheduler.application.SubmissionOffer;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "stories")
 @SecurityRequirement(name = StoryResource.SECURITY_SCHEME)
-@APIResponse(responseCode = "401", description = "No valid bearer token was sent (empty body).")
-@APIResponse(responseCode = "403", description = "The token lacks the role story-reader or story-writer, or names no tenant.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Something went wrong on our side; it has been logged.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SubmissionOptionsResource {
     /** The contract's SubmissionOptions with short enum names. */
     @Schema(name = "SubmissionOptions", description = "What a submission may choose from in this deployment, at the time of asking.")
