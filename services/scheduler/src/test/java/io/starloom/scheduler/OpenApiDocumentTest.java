@@ -76,6 +76,39 @@ class OpenApiDocumentTest {
         }
     }
 
+    /** Said once, by ProblemResponsesFilter: every operation of every resource documents the errors all of them share. */
+    @Test
+    void everyOperationDocumentsTheSharedProblemResponses() {
+        int operations = 0;
+        for (String path : fieldNames(document.path("paths"))) {
+            for (String method : fieldNames(document.path("paths").path(path))) {
+                String where = method + " " + path;
+                JsonNode operation = document.path("paths").path(path).path(method);
+                JsonNode responses = operation.path("responses");
+                boolean secured = !operation.path("security").isEmpty();
+                assertThat(fieldNames(responses)).as(where).contains("429", "500");
+                if (secured) {
+                    assertThat(fieldNames(responses)).as(where).contains("401", "403");
+                    assertThat(responses.path("401").has("content")).as(where + ": a 401 has no body").isFalse();
+                }
+                for (String code : fieldNames(responses)) {
+                    assertThat(responses.path(code).path("description").asText()).as(where + " " + code).isNotBlank();
+                    if ((code.startsWith("4") || code.startsWith("5")) && !code.equals("401")) {
+                        assertThat(fieldNames(responses.path(code).path("content"))).as(where + " " + code).containsExactly("application/problem+json");
+                        assertThat(responses.path(code).path("content").path("application/problem+json").path("schema").path("$ref").asText())
+                                .as(where + " answers " + code + " as a Problem").isEqualTo(PROBLEM_REF);
+                    }
+                }
+                operations++;
+            }
+        }
+        assertThat(operations).as("the stories, storyboards, shots, reviews, webhooks and film links operations").isGreaterThanOrEqualTo(30);
+        assertThat(document.path("paths").path("/v1/film-links/{token}").path("get").path("responses").has("401"))
+                .as("a download by link needs no token").isFalse();
+        assertThat(document.path("paths").path("/v1/stories").path("post").path("responses").path("403").path("description").asText())
+                .as("an operation's own description is kept").contains("priority");
+    }
+
     @Test
     void badRequestsAndMissingStoriesReferenceTheProblemSchema() {
         JsonNode submit = document.path("paths").path("/v1/stories").path("post");

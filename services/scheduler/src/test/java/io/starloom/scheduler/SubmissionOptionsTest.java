@@ -64,7 +64,8 @@ class SubmissionOptionsTest {
                 .body("profiles", hasItems("wan2.2-t2v-a14b-480p", "wan2.2-t2v-a14b-720p"))
                 .body("styles", hasItems("cinematic", "ink-wash"))
                 .body("aspectRatios", equalTo(List.of("16-9", "9-16", "1-1")))
-                .body("maxTextLength", equalTo(4000));
+                .body("maxTextLength", equalTo(4000))
+                .body("voices", equalTo(List.of("cmn-latn-pinyin", "en-us")));
         given().auth().oauth2(token("fleet-vip", Roles.STORY_WRITER)).when().get("/v1/submission-options").then().statusCode(200)
                 .body("priorities", equalTo(List.of("interactive", "standard", "batch")));
         given().when().get("/v1/submission-options").then().statusCode(401);
@@ -75,6 +76,23 @@ class SubmissionOptionsTest {
         assertThat(options.getTranslationLanguagesList()).containsExactly(Language.LANGUAGE_EN);
         assertThat(options.getPrioritiesList()).containsExactly(Priority.PRIORITY_INTERACTIVE, Priority.PRIORITY_STANDARD, Priority.PRIORITY_BATCH);
         assertThat(options.getMaxTextLength()).isEqualTo(4000);
+        assertThat(options.getVoicesList()).containsExactly("cmn-latn-pinyin", "en-us");
+    }
+
+    @Test
+    void aVoiceMustBeOneTheDeploymentOffers() {
+        String writer = token("offer-d", Roles.STORY_WRITER);
+        given().auth().oauth2(writer).contentType(ContentType.JSON).body(Map.of("text", "Orion hunts.", "voice", "en-gb")).when().post("/v1/stories")
+                .then().statusCode(422).contentType(containsString("application/problem+json"))
+                .body("errors[0].field", equalTo("voice")).body("errors[0].message", containsString("en-us"));
+        given().auth().oauth2(writer).contentType(ContentType.JSON).body(Map.of("text", "猎户座在冬夜狩猎。", "voice", "cmn-latn-pinyin"))
+                .when().post("/v1/stories").then().statusCode(202).body("voice", equalTo("cmn-latn-pinyin"));
+
+        Throwable thrown = catchThrowable(() -> as("offer-d", Roles.STORY_WRITER)
+                .submitStory(SubmitStoryRequest.newBuilder().setText("Orion hunts.").setVoice("en-gb").build()).await().atMost(WAIT));
+        assertThat(thrown).isInstanceOf(StatusRuntimeException.class);
+        assertThat(((StatusRuntimeException) thrown).getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(violatedFields((StatusRuntimeException) thrown)).containsExactly("voice");
     }
 
     @Test

@@ -4,20 +4,10 @@ import static io.restassured.RestAssured.given;
 import static io.starloom.scheduler.Stories.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,9 +22,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.starloom.contracts.Roles;
 import io.starloom.devstack.DevStackTestResource;
+import io.starloom.mesh.support.testing.WebhookReceiver;
+import io.starloom.mesh.support.testing.WebhookReceiver.Received;
 import io.starloom.proto.v1.Film;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 
 /**
  * Webhooks delivered to a real HTTP receiver on 127.0.0.1 (allowed by the test profile's operator CIDR):
@@ -45,46 +34,20 @@ import io.vertx.core.http.HttpServer;
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false)
 class WebhookDeliveryTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    record Received(String path, String id, String timestamp, String signature, String body, int answered) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    private static Vertx vertx;
-    private static HttpServer server;
-    private static final List<Received> received = new CopyOnWriteArrayList<>();
-    /** Statuses to answer next, then 200. */
-    private static final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
+    private static WebhookReceiver receiver;
 
     @BeforeAll
     static void startReceiver() throws Exception {
-        vertx = Vertx.vertx();
-        server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-            Integer next = answers.poll();
-            int status = next == null ? 200 : next;
-            received.add(new Received(request.path(), request.getHeader("webhook-id"), request.getHeader("webhook-timestamp"),
-                    request.getHeader("webhook-signature"), body.toString(StandardCharsets.UTF_8), status));
-            request.response().setStatusCode(status).end();
-        })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        receiver = WebhookReceiver.start(200);
     }
 
     @AfterAll
-    static void stopReceiver() throws Exception {
-        if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    static void stopReceiver() {
+        if (receiver != null) {
+            receiver.close();
         }
-    }
-
-    private static String url(String path) {
-        return "http://127.0.0.1:" + server.actualPort() + path;
     }
 
     @Test
@@ -92,9 +55,9 @@ class WebhookDeliveryTest {
         String writer = token("wh-deliver", Roles.STORY_WRITER);
         String secret = given().auth().oauth2(writer).contentType(ContentType.JSON).body(Map.of())
                 .when().post("/v1/webhooks:rotateStorySecret").then().statusCode(200).extract().path("secret");
-        answers.add(500);
+        receiver.answerNext(500);
         String id = given().auth().oauth2(writer).contentType(ContentType.JSON)
-                .body(Map.of("text", "织女与牛郎隔着银河相望。", "webhookUrl", url("/story/wh-deliver"))).when().post("/v1/stories")
+                .body(Map.of("text", "织女与牛郎隔着银河相望。", "webhookUrl", receiver.url("/story/wh-deliver"))).when().post("/v1/stories")
                 .then().statusCode(202).extract().path("id");
 
         List<Received> enriching = awaitEvents("/story/wh-deliver", "story.enriching", 2);
@@ -104,7 +67,7 @@ class WebhookDeliveryTest {
         assertThat(enriching.get(1).id()).isEqualTo(enriching.get(0).id()).startsWith("msg_");
         assertThat(enriching.get(1).body()).isEqualTo(enriching.get(0).body());
         for (Received delivery : enriching) {
-            assertThat(verifiedWith(delivery, List.of(secret))).containsExactly(secret);
+            assertThat(WebhookReceiver.verifiedWith(delivery, List.of(secret))).containsExactly(secret);
             assertThat(Math.abs(Long.parseLong(delivery.timestamp()) - Instant.now().getEpochSecond())).isLessThan(60);
         }
         JsonNode event = enriching.get(0).json();
@@ -131,7 +94,7 @@ class WebhookDeliveryTest {
     void duringRotationBothSecretsSignThenOnlyTheNewOne() {
         String writer = token("wh-rotate", Roles.STORY_WRITER);
         JsonPath created = given().auth().oauth2(writer).contentType(ContentType.JSON)
-                .body(Map.of("url", url("/endpoint/wh-rotate"), "eventTypes", List.of("story.canceled")))
+                .body(Map.of("url", receiver.url("/endpoint/wh-rotate"), "eventTypes", List.of("story.canceled")))
                 .when().post("/v1/webhooks").then().statusCode(201).extract().jsonPath();
         String endpoint = created.getString("webhook.id");
         String first = created.getString("secret.secret");
@@ -142,20 +105,20 @@ class WebhookDeliveryTest {
         given().auth().oauth2(writer).when().post("/v1/stories/" + story + ":cancel").then().statusCode(200);
         Received canceled = awaitEvents("/endpoint/wh-rotate", "story.canceled", 1).get(0);
         assertThat(canceled.signature().split(" ")).hasSize(2);
-        assertThat(verifiedWith(canceled, List.of(first, second))).containsExactlyInAnyOrder(first, second);
+        assertThat(WebhookReceiver.verifiedWith(canceled, List.of(first, second))).containsExactlyInAnyOrder(first, second);
         assertThat(canceled.json().path("data").path("failure").path("reason").asText()).isNotEmpty();
         // The endpoint subscribed to cancellations only.
-        assertThat(received.stream().filter(r -> r.path().equals("/endpoint/wh-rotate")).map(r -> r.json().path("type").asText()))
+        assertThat(receiver.received().stream().filter(r -> r.path().equals("/endpoint/wh-rotate")).map(r -> r.json().path("type").asText()))
                 .containsOnly("story.canceled");
 
         String third = given().auth().oauth2(writer).contentType(ContentType.JSON).body(Map.of("gracePeriodSeconds", 0))
                 .when().post("/v1/webhooks/" + endpoint + ":rotateSecret").then().statusCode(200).extract().path("secret");
         String next = Stories.submit(writer, "Cassiopeia sits on her throne.");
         given().auth().oauth2(writer).when().post("/v1/stories/" + next + ":cancel").then().statusCode(200);
-        Received afterGrace = Awaitility.await().atMost(WAIT).until(() -> received.stream()
+        Received afterGrace = Awaitility.await().atMost(WAIT).until(() -> receiver.received().stream()
                 .filter(r -> r.path().equals("/endpoint/wh-rotate") && r.json().path("data").path("storyId").asText().equals(next)).findFirst(),
                 java.util.Optional::isPresent).get();
-        assertThat(verifiedWith(afterGrace, List.of(first, second, third))).containsExactly(third);
+        assertThat(WebhookReceiver.verifiedWith(afterGrace, List.of(first, second, third))).containsExactly(third);
 
         JsonPath log = deliveries(writer, "/v1/webhooks/" + endpoint + "/deliveries");
         assertThat(log.getList("deliveries.storyId", String.class)).containsExactly(next, story);
@@ -167,27 +130,7 @@ class WebhookDeliveryTest {
     }
 
     private static List<Received> awaitEvents(String path, String type, int count) {
-        return Awaitility.await(count + " × " + type + " at " + path).atMost(WAIT).until(() -> received.stream()
+        return Awaitility.await(count + " × " + type + " at " + path).atMost(WAIT).until(() -> receiver.received().stream()
                 .filter(r -> r.path().equals(path) && r.json().path("type").asText().equals(type)).toList(), found -> found.size() >= count);
-    }
-
-    /** The secrets whose signature the header carries, checked as a receiver would, without the scheduler's code. */
-    private static List<String> verifiedWith(Received delivery, List<String> secrets) {
-        List<String> signatures = List.of(delivery.signature().split(" "));
-        List<String> verified = new ArrayList<>();
-        for (String secret : secrets) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-                String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal((delivery.id() + "." + delivery.timestamp() + "."
-                        + delivery.body()).getBytes(StandardCharsets.UTF_8)));
-                if (signatures.contains(expected)) {
-                    verified.add(secret);
-                }
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }
-        return verified;
     }
 }

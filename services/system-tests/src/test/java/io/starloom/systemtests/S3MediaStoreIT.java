@@ -2,19 +2,13 @@ package io.starloom.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.jetty.util.component.AbstractLifeCycle;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStore;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.jclouds.blobstore.domain.StorageMetadata;
 import org.jclouds.blobstore.options.ListContainerOptions;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.path.json.JsonPath;
+import io.starloom.mesh.support.testing.LocalS3;
 
 /**
  * The mesh as the cluster overlays run it: media in an S3 bucket instead of a shared directory. An S3 server
@@ -33,23 +28,16 @@ class S3MediaStoreIT {
     private static final String ACCESS_KEY = "starloom-system-test";
     private static final String SECRET_KEY = "starloom-system-test-secret";
 
-    private static BlobStoreContext blobs;
-    private static S3Proxy s3;
+    private static LocalS3 s3;
     private static Mesh mesh;
 
     @BeforeAll
     static void start() throws Exception {
-        blobs = ContextBuilder.newBuilder("transient").credentials("identity", "credential").build(BlobStoreContext.class);
-        s3 = S3Proxy.builder().blobStore(blobs.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
-        s3.start();
-        while (!AbstractLifeCycle.STARTED.equals(s3.getState())) {
-            Thread.sleep(10);
-        }
+        s3 = LocalS3.start(ACCESS_KEY, SECRET_KEY);
         mesh = Mesh.startNew("mesh-s3", Map.of(
                 "STARLOOM_MEDIA_STORE", "s3",
                 "STARLOOM_MEDIA_S3_BUCKET", BUCKET,
-                "STARLOOM_MEDIA_S3_ENDPOINT", "http://127.0.0.1:" + s3.getPort(),
+                "STARLOOM_MEDIA_S3_ENDPOINT", s3.endpoint(),
                 "STARLOOM_MEDIA_S3_PATH_STYLE", "true",
                 "STARLOOM_MEDIA_S3_CREATE_BUCKET", "true",
                 "AWS_ACCESS_KEY_ID", ACCESS_KEY,
@@ -62,10 +50,7 @@ class S3MediaStoreIT {
             mesh.close();
         }
         if (s3 != null) {
-            s3.stop();
-        }
-        if (blobs != null) {
-            blobs.close();
+            s3.close();
         }
     }
 
@@ -82,7 +67,7 @@ class S3MediaStoreIT {
         assertThat(probe.formatName()).contains("mp4");
         assertThat(probe.video().path("codec_name").asText()).isEqualTo("h264");
 
-        BlobStore store = blobs.getBlobStore();
+        BlobStore store = s3.blobStore();
         List<String> keys = store.list(BUCKET, ListContainerOptions.Builder.prefix("stories/" + id + "/").recursive()).stream()
                 .map(StorageMetadata::getName).toList();
         assertThat(keys).as("clips and film are objects of the bucket").contains("stories/" + id + "/film/film.mp4")

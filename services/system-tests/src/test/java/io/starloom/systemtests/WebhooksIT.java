@@ -5,20 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -26,11 +16,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.starloom.mesh.support.testing.WebhookReceiver;
+import io.starloom.mesh.support.testing.WebhookReceiver.Received;
 
 /**
  * Webhooks across the real mesh: a story's own URL and a tenant endpoint receive signed events from the
@@ -40,27 +30,14 @@ import io.restassured.path.json.JsonPath;
  * operator CIDR (STARLOOM_WEBHOOKS_ALLOWED_CIDRS), as local setups do.
  */
 class WebhooksIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration STORY_TIMEOUT = Duration.ofMinutes(4);
-
-    record Received(String path, String id, String timestamp, String signature, String body, int answered) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        }
-    }
 
     private static Mesh mesh;
     private static StoryApi api;
-    private static HttpServer receiver;
-    private static final List<Received> received = new CopyOnWriteArrayList<>();
-    private static final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
+    private static WebhookReceiver receiver;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() throws Exception {
         mesh = Mesh.get();
         // The shared mesh's scheduler again, allowing the local receiver and retrying quickly.
         mesh.kill("scheduler");
@@ -68,32 +45,17 @@ class WebhooksIT {
                 "STARLOOM_WEBHOOKS_RETRY_SCHEDULE", "1s,2s,4s", "STARLOOM_WEBHOOKS_POLL_INTERVAL", "1s"));
         // A tenant of its own per run: a kept devstack database may still hold an earlier run's endpoints.
         api = new StoryApi(mesh, "webhooks-it-" + Long.toString(System.currentTimeMillis(), 36));
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            Integer next = answers.poll();
-            int status = next == null ? 204 : next;
-            received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("webhook-id"),
-                    exchange.getRequestHeaders().getFirst("webhook-timestamp"), exchange.getRequestHeaders().getFirst("webhook-signature"),
-                    new String(body, StandardCharsets.UTF_8), status));
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = WebhookReceiver.start(204);
     }
 
     @AfterAll
     static void stop() {
         if (receiver != null) {
-            receiver.stop(0);
+            receiver.close();
         }
         // Back to the scheduler every other test expects.
         mesh.kill("scheduler");
         mesh.start("scheduler");
-    }
-
-    private static String url(String path) {
-        return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
     }
 
     @Test
@@ -101,29 +63,29 @@ class WebhooksIT {
         String storySecret = given().baseUri(api.baseUrl()).auth().oauth2(api.token()).contentType(ContentType.JSON).body(Map.of())
                 .when().post("/v1/webhooks:rotateStorySecret").then().statusCode(200).extract().path("secret");
         JsonPath endpoint = given().baseUri(api.baseUrl()).auth().oauth2(api.token()).contentType(ContentType.JSON)
-                .body(Map.of("url", url("/endpoint"), "eventTypes", List.of("story.completed", "story.canceled")))
+                .body(Map.of("url", receiver.url("/endpoint"), "eventTypes", List.of("story.completed", "story.canceled")))
                 .when().post("/v1/webhooks").then().statusCode(201).extract().jsonPath();
         String endpointSecret = endpoint.getString("secret.secret");
 
-        answers.add(500);
+        receiver.answerNext(500);
         String id = api.submit("Perseus rides to the rocks where Andromeda is chained, and the sea monster rises.",
-                Map.of("webhookUrl", url("/story"), "seed", 42, "targetSeconds", 10));
+                Map.of("webhookUrl", receiver.url("/story"), "seed", 42, "targetSeconds", 10));
         // Polled here rather than with StoryApi.awaitFinal: on a loaded machine one poll can meet a slow JWKS refresh (401).
         Awaitility.await("story " + id + " to finish").atMost(STORY_TIMEOUT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
                 .until(() -> StoryApi.FINAL_STATES.contains(api.get(id).getString("state")));
         assertThat(api.get(id).getString("state")).isEqualTo("COMPLETED");
 
         Received completed = await("/story", "story.completed", id);
-        assertThat(verifiedWith(completed, List.of(storySecret))).containsExactly(storySecret);
+        assertThat(WebhookReceiver.verifiedWith(completed, List.of(storySecret))).containsExactly(storySecret);
         Received atEndpoint = await("/endpoint", "story.completed", id);
-        assertThat(verifiedWith(atEndpoint, List.of(endpointSecret))).containsExactly(endpointSecret);
+        assertThat(WebhookReceiver.verifiedWith(atEndpoint, List.of(endpointSecret))).containsExactly(endpointSecret);
         JsonNode film = completed.json().path("data").path("film");
         byte[] mp4 = given().baseUri(api.baseUrl()).when().get(film.path("download").asText()).then().statusCode(200).extract().asByteArray();
         assertThat(new String(mp4, 4, 4, StandardCharsets.ISO_8859_1)).isEqualTo("ftyp");
 
         // The first delivery to the story's URL was answered 500 and then retried with the same id and body.
-        Received first = received.stream().filter(r -> r.path().equals("/story") && r.answered() == 500).findFirst().orElseThrow();
-        assertThat(received.stream().filter(r -> r.id().equals(first.id()) && r.answered() == 204)).singleElement()
+        Received first = receiver.received().stream().filter(r -> r.path().equals("/story") && r.answered() == 500).findFirst().orElseThrow();
+        assertThat(receiver.received().stream().filter(r -> r.id().equals(first.id()) && r.answered() == 204)).singleElement()
                 .satisfies(retry -> assertThat(retry.body()).isEqualTo(first.body()));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().baseUri(api.baseUrl()).auth().oauth2(api.token())
                 .when().get("/v1/stories/" + id + "/webhook-deliveries?pageSize=100").then().statusCode(200).extract().jsonPath()
@@ -138,7 +100,7 @@ class WebhooksIT {
         String canceled = api.submit("Orion hunts across the winter sky.", Map.of());
         given().baseUri(api.baseUrl()).auth().oauth2(api.token()).when().post("/v1/stories/" + canceled + ":cancel").then().statusCode(200);
         Received both = await("/endpoint", "story.canceled", canceled);
-        assertThat(verifiedWith(both, List.of(endpointSecret, rotated))).containsExactlyInAnyOrder(endpointSecret, rotated);
+        assertThat(WebhookReceiver.verifiedWith(both, List.of(endpointSecret, rotated))).containsExactlyInAnyOrder(endpointSecret, rotated);
     }
 
     @Test
@@ -154,28 +116,8 @@ class WebhooksIT {
     }
 
     private static Received await(String path, String type, String storyId) {
-        return Awaitility.await(type + " of " + storyId + " at " + path).atMost(Duration.ofSeconds(60)).until(() -> received.stream()
+        return Awaitility.await(type + " of " + storyId + " at " + path).atMost(Duration.ofSeconds(60)).until(() -> receiver.received().stream()
                 .filter(r -> r.path().equals(path) && r.answered() < 300 && r.json().path("type").asText().equals(type)
                         && r.json().path("data").path("storyId").asText().equals(storyId)).findFirst(), java.util.Optional::isPresent).get();
-    }
-
-    /** The secrets whose signature the header carries, checked as a receiver would. */
-    private static List<String> verifiedWith(Received delivery, List<String> secrets) {
-        List<String> signatures = List.of(delivery.signature().split(" "));
-        List<String> verified = new ArrayList<>();
-        for (String secret : secrets) {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-                String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal((delivery.id() + "." + delivery.timestamp() + "."
-                        + delivery.body()).getBytes(StandardCharsets.UTF_8)));
-                if (signatures.contains(expected)) {
-                    verified.add(secret);
-                }
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }
-        return verified;
     }
 }

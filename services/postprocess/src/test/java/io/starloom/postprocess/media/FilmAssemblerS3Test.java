@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.jetty.util.component.AbstractLifeCycle;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.starloom.mesh.support.media.MediaKey;
 import io.starloom.mesh.support.media.S3MediaStore;
 import io.starloom.mesh.support.media.WorkDirectory;
+import io.starloom.mesh.support.testing.LocalS3;
 import io.starloom.mesh.v1.AssembleFilmCommand;
 import io.starloom.mesh.v1.ClipRef;
 import io.starloom.postprocess.media.FfmpegTool.Executable;
@@ -39,12 +34,6 @@ import io.starloom.postprocess.narration.SpeechStub;
 import io.starloom.proto.v1.Film;
 import io.starloom.proto.v1.Language;
 import io.starloom.proto.v1.VideoFormat;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -58,7 +47,7 @@ class FilmAssemblerS3Test {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final FfmpegTool TOOL = new FfmpegTool();
 
-    private static S3Proxy proxy;
+    private static LocalS3 server;
     private static S3Client s3;
     private static SpeechStub stub;
 
@@ -67,17 +56,8 @@ class FilmAssemblerS3Test {
 
     @BeforeAll
     static void startS3() throws Exception {
-        BlobStoreContext blobs = ContextBuilder.newBuilder("transient").credentials("identity", "credential").build(BlobStoreContext.class);
-        proxy = S3Proxy.builder().blobStore(blobs.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
-        proxy.start();
-        while (!AbstractLifeCycle.STARTED.equals(proxy.getState())) {
-            Thread.sleep(10);
-        }
-        s3 = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).region(Region.US_EAST_1).forcePathStyle(true)
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED).responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY))).build();
+        server = LocalS3.start(ACCESS_KEY, SECRET_KEY);
+        s3 = server.client();
         s3.createBucket(b -> b.bucket("media"));
         stub = new SpeechStub();
     }
@@ -86,7 +66,7 @@ class FilmAssemblerS3Test {
     static void stop() throws Exception {
         stub.close();
         s3.close();
-        proxy.stop();
+        server.close();
     }
 
     @Test

@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.starloom.mesh.support.media.MediaNotFoundException;
 import io.starloom.mesh.support.media.MediaReferenceException;
-import io.starloom.mesh.support.media.MediaStore;
 import io.starloom.proto.v1.Film;
 import io.starloom.proto.v1.FilmFile;
 import io.starloom.scheduler.domain.FieldError;
@@ -58,15 +57,15 @@ public class FilmFiles {
     private static final Logger LOG = Logger.getLogger(FilmFiles.class);
 
     private final StoryQueries queries;
-    private final MediaStore media;
+    private final MediaAccess media;
 
-    public FilmFiles(StoryQueries queries, MediaStore media) {
+    public FilmFiles(StoryQueries queries, MediaAccess media) {
         this.queries = queries;
         this.media = media;
     }
 
     public Uni<Path> file(Caller caller, String storyId, Kind kind) {
-        return queries.entity(caller, storyId).map(story -> {
+        return queries.entity(caller, storyId).chain(story -> {
             if (story.state != StoryStatus.COMPLETED || story.film == null) {
                 throw new StoryNotReadyException("story " + story.id + " has no film yet (state "
                         + story.state + ")");
@@ -89,12 +88,14 @@ public class FilmFiles {
     }
 
     /** A completed story whose file is gone is our fault, not the caller's: logged, and answered as an internal error. */
-    private Path resolve(StoryEntity story, String uri) {
-        try {
-            return media.localFile(uri);
-        } catch (MediaNotFoundException | MediaReferenceException e) {
-            LOG.errorf("film file of story %s cannot be read from the media store: %s", story.id, e.getMessage());
-            throw new IllegalStateException("film file of story " + story.id + " is missing from the media store", e);
-        }
+    private Uni<Path> resolve(StoryEntity story, String uri) {
+        return media.blocking(store -> {
+            try {
+                return store.localFile(uri);
+            } catch (MediaNotFoundException | MediaReferenceException e) {
+                LOG.errorf("film file of story %s cannot be read from the media store: %s", story.id, e.getMessage());
+                throw new IllegalStateException("film file of story " + story.id + " is missing from the media store", e);
+            }
+        });
     }
 }

@@ -9,12 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.starloom.mesh.support.media.MediaKey;
-import io.starloom.mesh.support.media.MediaStore;
 import io.starloom.mesh.support.media.WorkDirectory;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Tells the workers that a story's shots, or one shot, are no longer wanted: a mark in the media store they all read
@@ -25,16 +21,13 @@ import io.vertx.core.Vertx;
 public class GenerationStops {
     private static final Logger LOG = Logger.getLogger(GenerationStops.class);
 
-    private final MediaStore store;
+    private final MediaAccess media;
 
-    public GenerationStops(MediaStore store) {
-        this.store = store;
+    public GenerationStops(MediaAccess media) {
+        this.media = media;
     }
 
-    /**
-     * Never fails: a mark not written costs GPU time, not the cancel. The write runs on a worker thread and the
-     * caller continues on its own Vert.x context, where Hibernate Reactive must stay.
-     */
+    /** Never fails: a mark not written costs GPU time, not the cancel. */
     public Uni<Void> stop(UUID storyId) {
         return mark(MediaKey.generationStopped(storyId.toString()), "story " + storyId + ": workers could not be told to stop its shots");
     }
@@ -45,16 +38,14 @@ public class GenerationStops {
     }
 
     private Uni<Void> mark(MediaKey key, String unwritten) {
-        Context caller = Vertx.currentContext();
-        Uni<Void> write = Uni.createFrom().item(() -> {
+        return media.blocking(store -> {
             try (WorkDirectory work = store.newWorkDirectory()) {
                 Path mark = Files.writeString(work.path().resolve("stopped"), "canceled\n");
                 store.put(key, mark);
             } catch (Exception e) {
                 LOG.warnf("%s: %s", unwritten, e.getMessage());
             }
-            return (Void) null;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        return caller == null ? write : write.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+            return null;
+        });
     }
 }

@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.starloom.mesh.support.media.MediaKey;
 import io.starloom.mesh.support.media.MediaNotFoundException;
 import io.starloom.mesh.support.media.MediaReferenceException;
-import io.starloom.mesh.support.media.MediaStore;
 import io.starloom.scheduler.domain.StoryNotFoundException;
 import io.starloom.scheduler.persistence.ShotEntity;
 
@@ -18,13 +18,10 @@ import io.starloom.scheduler.persistence.ShotEntity;
  */
 @ApplicationScoped
 public class ShotThumbnails {
-    private static final String CLIP_SUFFIX = ".mp4";
-    private static final String THUMBNAIL_SUFFIX = ".thumb.jpg";
-
     private final StoryQueries queries;
-    private final MediaStore media;
+    private final MediaAccess media;
 
-    public ShotThumbnails(StoryQueries queries, MediaStore media) {
+    public ShotThumbnails(StoryQueries queries, MediaAccess media) {
         this.queries = queries;
         this.media = media;
     }
@@ -41,17 +38,18 @@ public class ShotThumbnails {
     public Uni<Path> thumbnail(Caller caller, String storyId, int shotIndex) {
         return queries.entity(caller, storyId)
                 .chain(story -> Panache.withSession(() -> ShotEntity.<ShotEntity>findById(new ShotEntity.Key(story.id, shotIndex))))
-                .map(shot -> {
-                    if (shot == null || shot.clipUri == null || !shot.clipUri.endsWith(CLIP_SUFFIX)) {
+                .chain(shot -> {
+                    if (shot == null || shot.clipUri == null) {
                         throw new StoryNotFoundException(storyId, "thumbnail of shot " + shotIndex);
                     }
-                    // The thumbnail's key is the clip's with another suffix (MediaKey.clipThumbnail); the same holds for its URI.
-                    String uri = shot.clipUri.substring(0, shot.clipUri.length() - CLIP_SUFFIX.length()) + THUMBNAIL_SUFFIX;
-                    try {
-                        return media.localFile(uri);
-                    } catch (MediaNotFoundException | MediaReferenceException e) {
-                        throw new StoryNotFoundException(storyId, "thumbnail of shot " + shotIndex);
-                    }
+                    // Named from the reported clip, not the shot's attempt: a shot being generated again still shows its last clip.
+                    return media.blocking(store -> {
+                        try {
+                            return store.localFile(store.uriOf(MediaKey.thumbnailOf(store.keyOf(shot.clipUri))));
+                        } catch (MediaNotFoundException | MediaReferenceException e) {
+                            throw new StoryNotFoundException(storyId, "thumbnail of shot " + shotIndex);
+                        }
+                    });
                 });
     }
 }

@@ -32,7 +32,8 @@ public class StoryboardPreviews {
 
     public StoryboardPreviews(SchedulerConfig config, SubmissionConfig submission, EnrichmentClient enrichment, ServedProfiles profiles) {
         this.validator = new SubmissionValidator(config.story().maxTextLength(), config.resolutions(),
-                new NarrationCheck(SchedulerConfig.Narration.capacityOf(config.narration())), submission.offeredTranslations());
+                new NarrationCheck(SchedulerConfig.Narration.capacityOf(config.narration())), submission.offeredTranslations(),
+                submission.offeredVoices());
         this.enrichment = enrichment;
         this.profiles = profiles;
         this.caps = config.generation();

@@ -24,7 +24,7 @@ import io.starloom.scheduler.fleet.TenantPolicies;
 /**
  * What a submission may choose from here and now, so that a client offers only what SubmitStory accepts: the
  * profiles and resolutions from the workers' announcements (ServedProfiles), the priorities from the caller's
- * tenant policy, the translations from starloom.submission.
+ * tenant policy, the translations and voices from starloom.submission.
  */
 @ApplicationScoped
 public class SubmissionOffer {
@@ -49,7 +49,8 @@ public class SubmissionOffer {
             Set<String> usable = usable(served);
             SubmissionOptions.Builder options = SubmissionOptions.newBuilder().addAllProfiles(usable)
                     .setMaxTextLength(config.story().maxTextLength())
-                    .addAllTranslationLanguages(submission.offeredTranslations());
+                    .addAllTranslationLanguages(submission.offeredTranslations())
+                    .addAllVoices(submission.offeredVoices());
             Arrays.stream(Resolution.values()).filter(ProtoNames::isSpecified)
                     .filter(resolution -> config.resolutions().containsKey(ProtoNames.shortName(resolution))
                             && usable.contains(config.resolutions().get(ProtoNames.shortName(resolution))))

@@ -18,6 +18,18 @@ public interface SubmissionConfig {
      */
     Optional<List<String>> translationLanguages();
 
+    /**
+     * Narration voices the deployment's TTS engines speak (postprocess's starloom.tts.*: e.g. espeak-ng's
+     * cmn-latn-pinyin and en-us), offered to clients; a story asking for another is refused (422). Empty by default:
+     * any well-formed voice name is accepted, and an unknown one is spoken by postprocess's fallback.
+     */
+    Optional<List<String>> voices();
+
+    /** The configured voices, trimmed, each once, in configured order. */
+    default List<String> offeredVoices() {
+        return voices().orElse(List.of()).stream().map(String::strip).filter(voice -> !voice.isEmpty()).distinct().toList();
+    }
+
     /** The configured translation languages, parsed; a misspelt name is an error, never skipped. */
     default List<Language> offeredTranslations() {
         return translationLanguages().orElse(List.of()).stream()

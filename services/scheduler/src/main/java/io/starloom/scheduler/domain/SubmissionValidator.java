@@ -23,6 +23,7 @@ public final class SubmissionValidator {
     private final Map<String, String> profileByResolution;
     private final NarrationCheck narration;
     private final List<Language> translationLanguages;
+    private final List<String> voices;
 
     /**
      * Without the narration check (a story of any length up to {@code maxTextLength} passes).
@@ -46,10 +47,19 @@ public final class SubmissionValidator {
      */
     public SubmissionValidator(int maxTextLength, Map<String, String> profileByResolution, NarrationCheck narration,
             List<Language> translationLanguages) {
+        this(maxTextLength, profileByResolution, narration, translationLanguages, List.of());
+    }
+
+    /**
+     * @param voices the narration voices the deployment offers (empty: any well-formed one)
+     */
+    public SubmissionValidator(int maxTextLength, Map<String, String> profileByResolution, NarrationCheck narration,
+            List<Language> translationLanguages, List<String> voices) {
         this.maxTextLength = maxTextLength;
         this.profileByResolution = Map.copyOf(profileByResolution);
         this.narration = narration;
         this.translationLanguages = List.copyOf(translationLanguages);
+        this.voices = List.copyOf(voices);
     }
 
     /**
@@ -85,9 +95,12 @@ public final class SubmissionValidator {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors, false);
         }
-        translationError(submission).ifPresent(error -> {
-            throw new InvalidRequestException(List.of(error), true);
-        });
+        List<FieldError> unserved = new ArrayList<>();
+        translationError(submission).ifPresent(unserved::add);
+        voiceError(submission).ifPresent(unserved::add);
+        if (!unserved.isEmpty()) {
+            throw new InvalidRequestException(unserved, true);
+        }
         if (submission.namesProfile()) {
             return submission.profile();
         }
@@ -117,6 +130,15 @@ public final class SubmissionValidator {
                     : String.join(", ", translationLanguages.stream().map(ProtoNames::shortName).toList()))));
         }
         return Optional.empty();
+    }
+
+    /** A well-formed voice this deployment does not offer (422), where it lists its voices. */
+    private Optional<FieldError> voiceError(Submission submission) {
+        String voice = submission.film().voice();
+        if (voice.isEmpty() || voices.isEmpty() || voices.contains(voice)) {
+            return Optional.empty();
+        }
+        return Optional.of(new FieldError("voice", voice + " is not offered by this deployment; offered: " + String.join(", ", voices)));
     }
 
     /** The translation languages offered, in configured order. */

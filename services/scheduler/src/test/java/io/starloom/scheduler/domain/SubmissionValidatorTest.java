@@ -167,6 +167,31 @@ class SubmissionValidatorTest {
         assertThat(both.errors()).extracting(FieldError::field).containsExactly("text", "requestId");
     }
 
+    @Test
+    void aVoiceMustBeOneTheDeploymentOffersWhereItListsAny() {
+        SubmissionValidator offering = new SubmissionValidator(4000, Map.of("720p", "wan2.2-t2v-a14b-720p"), NarrationCheck.NONE,
+                java.util.List.of(), java.util.List.of("cmn-latn-pinyin", "en-us"));
+        assertThat(offering.validate(voiced("en-us"))).isEqualTo("wan2.2-t2v-a14b-720p");
+        assertThat(offering.validate(voiced(""))).as("the language's default").isEqualTo("wan2.2-t2v-a14b-720p");
+
+        InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> offering.validate(voiced("en-gb")));
+        assertThat(e.unprocessable()).as("well-formed, not served here: 422").isTrue();
+        assertThat(e.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("voice");
+            assertThat(error.message()).contains("en-gb").contains("cmn-latn-pinyin, en-us");
+        });
+        InvalidRequestException malformed = catchThrowableOfType(InvalidRequestException.class, () -> offering.validate(voiced("../x")));
+        assertThat(malformed.unprocessable()).as("malformed: 400").isFalse();
+        assertThat(malformed.errors()).extracting(FieldError::field).containsExactly("voice");
+
+        assertThat(validator.validate(voiced("en-gb"))).as("a deployment that lists no voices takes any well-formed one").isNotNull();
+    }
+
+    private static Submission voiced(String voice) {
+        return new Submission("Orion hunts.", Language.LANGUAGE_EN, Style.STYLE_CINEMATIC, Resolution.RESOLUTION_720P, null, null, false,
+                new FilmOptions(voice, io.starloom.proto.v1.AspectRatio.ASPECT_RATIO_UNSPECIFIED, false), StoryOptions.NONE);
+    }
+
     private InvalidRequestException invalid(Submission submission) {
         return catchThrowableOfType(InvalidRequestException.class, () -> validator.validate(submission));
     }

@@ -6,9 +6,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * What the write page offers. The scheduler's public API names no catalogue of styles or voices, so the deployment
- * lists here what it configured (the same values the scheduler accepts); a value it does not accept is still
- * answered by the scheduler's own validation, shown on the page.
+ * What the write page offers where the scheduler's GET /v1/submission-options does not say (it cannot be reached, or
+ * a list is empty, e.g. no voices configured there): the same values the scheduler accepts. A value it does not
+ * accept is still answered by the scheduler's own validation, shown on the page.
  */
 @ConfigMapping(prefix = "starloom.studio")
 public interface StudioConfig {

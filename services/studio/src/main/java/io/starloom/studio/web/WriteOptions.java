@@ -9,8 +9,7 @@ import io.starloom.studio.config.StudioConfig;
 /**
  * The choices the write page offers: what the scheduler says this deployment offers now (GET
  * /v1/submission-options: the profiles served, the priorities the tenant may ask for, the translation languages
- * for a second subtitle track), else the studio's configuration. Voices come from the configuration, since the
- * scheduler does not know the narration engines' voices.
+ * for a second subtitle track, the narration voices), else the studio's configuration.
  */
 @TemplateData
 public record WriteOptions(int textLimit, List<String> styles, List<String> resolutions, List<String> profiles,
@@ -27,7 +26,7 @@ public record WriteOptions(int textLimit, List<String> styles, List<String> reso
         WriteOptions fallback = of(config);
         return new WriteOptions(offer.get("maxTextLength") instanceof Number limit && limit.intValue() > 0 ? limit.intValue() : fallback.textLimit(),
                 list(offer, "styles", fallback.styles()), list(offer, "resolutions", fallback.resolutions()),
-                list(offer, "profiles", fallback.profiles()), fallback.voices(), list(offer, "aspectRatios", fallback.aspectRatios()),
+                list(offer, "profiles", fallback.profiles()), list(offer, "voices", fallback.voices()), list(offer, "aspectRatios", fallback.aspectRatios()),
                 list(offer, "priorities", fallback.priorities()), list(offer, "translationLanguages", List.of()));
     }
 

@@ -51,7 +51,8 @@ class WriteOptionsTest {
     void theDeploymentsOfferWinsOverTheConfiguration() {
         WriteOptions options = WriteOptions.of(Map.of("profiles", List.of("wan2.2-ti2v-5b-720p"), "resolutions", List.of("720p"),
                 "styles", List.of("ink-wash", "cinematic"), "aspectRatios", List.of("16-9", "9-16"),
-                "translationLanguages", List.of("en"), "priorities", List.of("standard", "batch"), "maxTextLength", 2000), CONFIG);
+                "translationLanguages", List.of("en"), "priorities", List.of("standard", "batch"), "maxTextLength", 2000,
+                "voices", List.of("en-us", "cmn-latn-pinyin")), CONFIG);
         assertEquals(List.of("wan2.2-ti2v-5b-720p"), options.profiles());
         assertEquals(List.of("720p"), options.resolutions());
         assertEquals(List.of("ink-wash", "cinematic"), options.styles());
@@ -59,7 +60,7 @@ class WriteOptionsTest {
         assertEquals(List.of("en"), options.translationLanguages());
         assertEquals(List.of("standard", "batch"), options.priorities(), "only the classes the tenant may ask for");
         assertEquals(2000, options.textLimit());
-        assertEquals(List.of("cmn-latn-pinyin"), options.voices(), "voices are the studio's to list");
+        assertEquals(List.of("en-us", "cmn-latn-pinyin"), options.voices());
     }
 
     @Test
@@ -69,5 +70,6 @@ class WriteOptionsTest {
         assertEquals(5000, options.textLimit());
         assertEquals(List.of(), options.translationLanguages(), "no second subtitle track unless the deployment offers one");
         assertEquals(List.of("interactive", "standard", "batch"), options.priorities());
+        assertEquals(List.of("cmn-latn-pinyin"), options.voices(), "a deployment that lists no voices: the studio's");
     }
 }

@@ -105,7 +105,8 @@ public final class FileSystemMediaStore implements MediaStore {
         return Files.isRegularFile(real) ? Optional.of(real) : Optional.empty();
     }
 
-    private MediaKey keyOf(String uri) {
+    @Override
+    public MediaKey keyOf(String uri) {
         Path path = lexicalPath(uri);
         if (!path.startsWith(root)) {
             throw new MediaReferenceException(MediaReferenceException.OUTSIDE_MEDIA_ROOT, uri + " is outside the media store");

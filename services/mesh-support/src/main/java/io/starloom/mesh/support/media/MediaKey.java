@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  */
 public record MediaKey(String path) {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+    private static final Pattern CLIP = Pattern.compile("stories/[^/]+/shots/shot-\\d{3,}-a\\d+\\.mp4");
 
     public MediaKey {
         if (path == null || path.isEmpty()) {
@@ -54,7 +55,20 @@ public record MediaKey(String path) {
      * the worker beside the clip before it reports it, served by the scheduler while the story renders.
      */
     public static MediaKey clipThumbnail(String storyId, int shotIndex, int attempt) {
-        return sibling(clip(storyId, shotIndex, attempt), ".thumb.jpg");
+        return thumbnailOf(clip(storyId, shotIndex, attempt));
+    }
+
+    /**
+     * The thumbnail beside a clip named by {@link #clip}, for a reader that has only the clip's URI (the scheduler
+     * keeps the URI a worker reported, whose attempt may be older than the shot's current one).
+     *
+     * @throws MediaReferenceException when {@code clip} is not a clip's key
+     */
+    public static MediaKey thumbnailOf(MediaKey clip) {
+        if (!CLIP.matcher(clip.path()).matches()) {
+            throw new MediaReferenceException(MediaReferenceException.INVALID_KEY, "'" + clip.path() + "' is not a clip's key");
+        }
+        return sibling(clip, ".thumb.jpg");
     }
 
     /**

@@ -13,6 +13,13 @@ public interface MediaStore {
     String uriOf(MediaKey key);
 
     /**
+     * The key a URI of this store names, the inverse of {@link #uriOf}; reads nothing.
+     *
+     * @throws MediaReferenceException when the URI is malformed, of another store or outside this one
+     */
+    MediaKey keyOf(String uri);
+
+    /**
      * Publishes a finished local file under {@code key} in one step and returns its URI. The store takes the
      * file over: it is no longer at {@code file} afterwards. Putting the same key again replaces the object
      * and returns the same URI, so a redelivered command can simply redo its work.

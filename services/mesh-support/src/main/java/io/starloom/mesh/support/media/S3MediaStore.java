@@ -196,7 +196,8 @@ public final class S3MediaStore implements MediaStore {
         }
     }
 
-    private MediaKey keyOf(String uri) {
+    @Override
+    public MediaKey keyOf(String uri) {
         if (uri == null || uri.isBlank()) {
             throw new MediaReferenceException(MediaReferenceException.INVALID_URI, "no media URI given");
         }

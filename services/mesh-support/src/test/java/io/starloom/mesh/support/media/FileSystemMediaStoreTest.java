@@ -28,6 +28,7 @@ class FileSystemMediaStoreTest {
 
         assertThat(uri).isEqualTo(store.uriOf(key))
                 .isEqualTo(temp.resolve("media/stories/" + STORY + "/shots/shot-002-a1.mp4").toUri().toString());
+        assertThat(store.keyOf(uri)).isEqualTo(key);
         assertThat(store.exists(uri)).isTrue();
         assertThat(Files.readString(store.localFile(uri))).isEqualTo("clip");
         try (InputStream in = store.open(uri)) {

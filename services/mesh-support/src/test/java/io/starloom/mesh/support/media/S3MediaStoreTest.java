@@ -14,23 +14,13 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Random;
 
-import org.eclipse.jetty.util.component.AbstractLifeCycle;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.quarkus.runtime.configuration.MemorySize;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import io.starloom.mesh.support.testing.LocalS3;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The S3 store against a real S3 server in this JVM (S3Proxy over an in-memory blob store), signed requests included. */
@@ -40,7 +30,7 @@ class S3MediaStoreTest {
     private static final String SECRET_KEY = "starloom-test-secret";
     private static final long PART = 5L * 1024 * 1024;
 
-    private static S3Proxy proxy;
+    private static LocalS3 server;
     private static S3Client s3;
 
     @TempDir
@@ -48,24 +38,15 @@ class S3MediaStoreTest {
 
     @BeforeAll
     static void startS3() throws Exception {
-        BlobStoreContext blobs = ContextBuilder.newBuilder("transient").credentials("identity", "credential").build(BlobStoreContext.class);
-        proxy = S3Proxy.builder().blobStore(blobs.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
-        proxy.start();
-        while (!AbstractLifeCycle.STARTED.equals(proxy.getState())) {
-            Thread.sleep(10);
-        }
-        s3 = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).region(Region.US_EAST_1).forcePathStyle(true)
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED).responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .endpointOverride(URI.create("http://127.0.0.1:" + proxy.getPort()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY))).build();
+        server = LocalS3.start(ACCESS_KEY, SECRET_KEY);
+        s3 = server.client();
         s3.createBucket(b -> b.bucket("media"));
     }
 
     @AfterAll
     static void stopS3() throws Exception {
         s3.close();
-        proxy.stop();
+        server.close();
     }
 
     private S3MediaStore store() {
@@ -81,6 +62,7 @@ class S3MediaStoreTest {
         String uri = store.put(key, produced);
 
         assertThat(uri).isEqualTo(store.uriOf(key)).isEqualTo("s3://media/stories/" + STORY + "/shots/shot-002-a1.mp4");
+        assertThat(store.keyOf(uri)).isEqualTo(key);
         assertThat(produced).as("the store takes the file over").doesNotExist();
         assertThat(store.exists(uri)).isTrue();
         assertThat(Files.readString(store.localFile(uri))).isEqualTo("clip 星");
@@ -210,7 +192,7 @@ class S3MediaStoreTest {
 
             @Override
             public Optional<URI> endpoint() {
-                return Optional.of(URI.create("http://127.0.0.1:" + proxy.getPort()));
+                return Optional.of(URI.create(server.endpoint()));
             }
 
             @Override

@@ -44,10 +44,8 @@ public class FilmExtrasResource {
     @Operation(operationId = "downloadPoster", summary = "Download the poster", description = "A frame of the first shot, JPEG.")
     @APIResponse(responseCode = "200", description = "The poster.",
             content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.")
+    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.")
     public Uni<java.nio.file.Path> poster(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> films.file(caller, id, FilmFiles.Kind.POSTER));
     }
@@ -60,10 +58,8 @@ public class FilmExtrasResource {
             description = "Every file of the film with its media type, size and SHA-256, plus format, chapters and narration voices.")
     @APIResponse(responseCode = "200", description = "The manifest.",
             content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.")
+    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.")
     public Uni<java.nio.file.Path> manifest(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> films.file(caller, id, FilmFiles.Kind.MANIFEST));
     }
@@ -76,10 +72,8 @@ public class FilmExtrasResource {
             description = "The second subtitle track, in the storyboard's translation language, as WebVTT.")
     @APIResponse(responseCode = "200", description = "The subtitles.",
             content = @Content(mediaType = "text/vtt;charset=utf-8", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant, or its film has no translation.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant, or its film has no translation.")
+    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.")
     public Uni<java.nio.file.Path> translationVtt(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> films.file(caller, id, FilmFiles.Kind.TRANSLATION_VTT));
     }
@@ -92,10 +86,8 @@ public class FilmExtrasResource {
             description = "The second subtitle track, in the storyboard's translation language, as SubRip.")
     @APIResponse(responseCode = "200", description = "The subtitles.",
             content = @Content(mediaType = "application/x-subrip;charset=utf-8", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant, or its film has no translation.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant, or its film has no translation.")
+    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.")
     public Uni<java.nio.file.Path> translationSrt(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> films.file(caller, id, FilmFiles.Kind.TRANSLATION_SRT));
     }

@@ -64,20 +64,14 @@ public class FilmLinkResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
     @SecurityRequirement(name = StoryResource.SECURITY_SCHEME)
-    @APIResponse(responseCode = "401", description = "No valid bearer token was sent (empty body).")
-    @APIResponse(responseCode = "403", description = "The token lacks the role, or its tenant claim is unusable.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "createFilmLink", summary = "Get an expiring download link",
             description = "A URL that downloads the finished film (kind=video, the default), its WebVTT (vtt) or SubRip (srt) subtitles "
                     + "without a token until expireTime.")
     @APIResponse(responseCode = "200", description = "The link.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FilmLinkJson.class)))
-    @APIResponse(responseCode = "400", description = "storyId missing or kind not video, vtt, srt, translation_vtt, translation_srt, poster or manifest.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "storyId missing or kind not video, vtt, srt, translation_vtt, translation_srt, poster or manifest.")
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.")
+    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.")
     public Uni<FilmLinkJson> link(CreateFilmLinkBody body) {
         if (body == null || body.storyId() == null) {
             throw new InvalidRequestException(List.of(new FieldError("storyId", "the story whose file to link")), false);
@@ -97,10 +91,8 @@ public class FilmLinkResource {
     @Operation(operationId = "downloadByLink", summary = "Download by link",
             description = "The file an expiring link names; no token needed. 410 once it has expired.")
     @APIResponse(responseCode = "200", description = "The file.")
-    @APIResponse(responseCode = "404", description = "Not a link this service made.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "The link has expired.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not a link this service made.")
+    @APIResponse(responseCode = "410", description = "The link has expired.")
     public Uni<Response> download(@PathParam("token") String token) {
         FilmLinks.Grant grant = links.verify(token);
         limiter.spend(grant.tenant(), TenantRateLimiter.Kind.CALL);

@@ -35,9 +35,6 @@ import io.starloom.scheduler.domain.ReviewState;
 @Tag(name = "reviews", description = "The human review queue: stories waiting IN_REVIEW, approve or reject them.")
 @SecurityRequirement(name = StoryResource.SECURITY_SCHEME)
 @RolesAllowed(Roles.REVIEWER)
-@APIResponse(responseCode = "401", description = "No valid bearer token was sent (empty body).")
-@APIResponse(responseCode = "403", description = "The token lacks the role reviewer, or names no tenant.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReviewResource {
     private static final String REVIEW_ID = "The review case's id.";
 
@@ -53,8 +50,7 @@ public class ReviewResource {
     @Operation(operationId = "listReviews", summary = "The tenant's review cases, oldest first")
     @APIResponse(responseCode = "200", description = "A page of cases.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewJson.Page.class)))
-    @APIResponse(responseCode = "400", description = "A bad state, page size or token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad state, page size or token.")
     public Uni<ReviewJson.Page> list(@Parameter(description = "pending, approved, rejected or closed; every state when absent.") @QueryParam("state") String state,
             @Parameter(description = "1..100, default 20.") @QueryParam("pageSize") Integer pageSize,
             @Parameter(description = "From a previous page.") @QueryParam("pageToken") String pageToken) {
@@ -68,8 +64,7 @@ public class ReviewResource {
     @Operation(operationId = "getReview", summary = "One review case with its evidence")
     @APIResponse(responseCode = "200", description = "The case.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewJson.class)))
-    @APIResponse(responseCode = "404", description = "No such case for the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case for the caller's tenant.")
     public Uni<ReviewJson> get(@Parameter(description = REVIEW_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> decisions.get(caller, id)).map(ReviewJson::of);
     }
@@ -80,12 +75,9 @@ public class ReviewResource {
     @Operation(operationId = "approveReview", summary = "Approve: the story continues after the stage it was paused in")
     @APIResponse(responseCode = "200", description = "The case, APPROVED (or CLOSED if the story had ended meanwhile).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewJson.class)))
-    @APIResponse(responseCode = "400", description = "No reason, or one over 2000 characters.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case for the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The case was decided already.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No reason, or one over 2000 characters.")
+    @APIResponse(responseCode = "404", description = "No such case for the caller's tenant.")
+    @APIResponse(responseCode = "409", description = "The case was decided already.")
     public Uni<ReviewJson> approve(@Parameter(description = REVIEW_ID) @PathParam("id") String id, ReviewJson.Decision decision) {
         String reason = reason(decision);
         return callers.current().chain(caller -> decisions.approve(caller, id, reason)).map(ReviewJson::of);
@@ -97,12 +89,9 @@ public class ReviewResource {
     @Operation(operationId = "rejectReview", summary = "Reject: the story ends REJECTED with the reason")
     @APIResponse(responseCode = "200", description = "The case, REJECTED (or CLOSED if the story had ended meanwhile).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewJson.class)))
-    @APIResponse(responseCode = "400", description = "No reason, or one over 2000 characters.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case for the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The case was decided already.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No reason, or one over 2000 characters.")
+    @APIResponse(responseCode = "404", description = "No such case for the caller's tenant.")
+    @APIResponse(responseCode = "409", description = "The case was decided already.")
     public Uni<ReviewJson> reject(@Parameter(description = REVIEW_ID) @PathParam("id") String id, ReviewJson.Decision decision) {
         String reason = reason(decision);
         return callers.current().chain(caller -> decisions.reject(caller, id, reason)).map(ReviewJson::of);

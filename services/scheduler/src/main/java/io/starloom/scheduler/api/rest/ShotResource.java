@@ -29,11 +29,6 @@ import io.starloom.scheduler.domain.InvalidRequestException;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "stories")
 @SecurityRequirement(name = StoryResource.SECURITY_SCHEME)
-@APIResponse(responseCode = "401", description = "No valid bearer token was sent (empty body).")
-@APIResponse(responseCode = "403", description = "The token lacks the role story-writer, or names no tenant.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Something went wrong on our side; it has been logged.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ShotResource {
     private static final String INDEX_FIELD = "shotIndex";
 
@@ -55,12 +50,9 @@ public class ShotResource {
                     + "Needs the role story-writer.")
     @APIResponse(responseCode = "200", description = "The story, the shot CANCELED unless it had already finished.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryJson.class)))
-    @APIResponse(responseCode = "400", description = "The shot index is not one of the story's shots; `errors` names shotIndex.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The story is not generating its shots (not yet, or any more).",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The shot index is not one of the story's shots; `errors` names shotIndex.")
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.")
+    @APIResponse(responseCode = "409", description = "The story is not generating its shots (not yet, or any more).")
     public Uni<StoryJson> cancel(@Parameter(description = "The story's id.") @PathParam("id") String id,
             @Parameter(description = "The shot's index in the storyboard, from 0.") @PathParam("index") String index) {
         int shotIndex = index(index);

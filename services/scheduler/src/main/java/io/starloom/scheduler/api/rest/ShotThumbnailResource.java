@@ -29,11 +29,6 @@ import io.starloom.scheduler.domain.InvalidRequestException;
 @Path("/v1/stories")
 @Tag(name = "stories")
 @SecurityRequirement(name = StoryResource.SECURITY_SCHEME)
-@APIResponse(responseCode = "401", description = "No valid bearer token was sent (empty body).")
-@APIResponse(responseCode = "403", description = "The token lacks the role story-reader or story-writer, or names no tenant.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Something went wrong on our side; it has been logged.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ShotThumbnailResource {
     private static final String INDEX_FIELD = "shotIndex";
 
@@ -54,10 +49,8 @@ public class ShotThumbnailResource {
                     + "(its `thumbnailUri` is set), also while the story still renders. A regenerated shot's thumbnail is its new clip's.")
     @APIResponse(responseCode = "200", description = "The thumbnail.",
             content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "400", description = "The shot index is not a number; `errors` names shotIndex.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant, no such shot, or the shot has no clip yet.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The shot index is not a number; `errors` names shotIndex.")
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant, no such shot, or the shot has no clip yet.")
     public Uni<Response> thumbnail(@Parameter(description = "The story's id.") @PathParam("id") String id,
             @Parameter(description = "The shot's index in the storyboard, from 0.") @PathParam("index") String index) {
         int shotIndex = index(index);

@@ -55,11 +55,6 @@ import io.starloom.scheduler.domain.Submission;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "stories", description = "Submit stories, follow them, fetch their films.")
 @SecurityRequirement(name = StoryResource.SECURITY_SCHEME)
-@APIResponse(responseCode = "401", description = "No valid bearer token was sent (empty body).")
-@APIResponse(responseCode = "403", description = "The token lacks the role the operation needs, or names no tenant.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Something went wrong on our side; it has been logged.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StoryResource {
     /** The name quarkus.smallrye-openapi.security-scheme-name gives the bearer-token scheme. */
     static final String SECURITY_SCHEME = "bearer";
@@ -88,14 +83,10 @@ public class StoryResource {
     @APIResponse(responseCode = "202", description = "Accepted; the story is on its way.",
             headers = @Header(name = "Location", description = "The story's URL.", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryJson.class)))
-    @APIResponse(responseCode = "400", description = "The body is not a valid story; `errors` names each field at fault.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "A priority above the tenant's entitlement; `errors` names `priority`.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A well-formed request this deployment cannot serve, e.g. a resolution no model renders.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is not a valid story; `errors` names each field at fault.")
+    @APIResponse(responseCode = "403", description = "A priority above the tenant's entitlement; `errors` names `priority`.")
+    @APIResponse(responseCode = "415", description = "The body is not application/json.")
+    @APIResponse(responseCode = "422", description = "A well-formed request this deployment cannot serve, e.g. a resolution no model renders.")
     public Uni<Response> submit(SubmitStoryBody body,
             @Parameter(description = "Idempotency key, at most 128 characters; the body's requestId wins over it.")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
@@ -128,8 +119,7 @@ public class StoryResource {
     @Operation(operationId = "getStory", summary = "Get a story", description = "One story of the caller's tenant.")
     @APIResponse(responseCode = "200", description = "The story.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryJson.class)))
-    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.")
     public Uni<StoryJson> get(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> queries.get(caller, id)).map(StoryJson::of);
     }
@@ -139,8 +129,7 @@ public class StoryResource {
     @Operation(operationId = "listStories", summary = "List stories", description = "The caller's stories, newest first, a page at a time.")
     @APIResponse(responseCode = "200", description = "One page of stories.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryPageJson.class)))
-    @APIResponse(responseCode = "400", description = "pageSize or pageToken is invalid; `errors` names it.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "pageSize or pageToken is invalid; `errors` names it.")
     public Uni<StoryPageJson> list(
             @Parameter(description = "Stories per page, 1..100; 20 when absent.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "100")) @QueryParam("pageSize") String pageSize,
@@ -159,8 +148,7 @@ public class StoryResource {
             description = "Stops a story that is still in progress; a finished story is returned as it is. Needs the role story-writer.")
     @APIResponse(responseCode = "200", description = "The story, CANCELED unless it had already finished.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StoryJson.class)))
-    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.")
     public Uni<StoryJson> cancel(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> commands.cancel(caller, id)).map(StoryJson::of);
     }
@@ -172,10 +160,8 @@ public class StoryResource {
     @Operation(operationId = "downloadFilm", summary = "Download the film", description = "The finished film as MP4.")
     @APIResponse(responseCode = "200", description = "The film.",
             content = @Content(mediaType = "video/mp4", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.")
+    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.")
     public Uni<java.nio.file.Path> film(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> films.file(caller, id, FilmFiles.Kind.VIDEO));
     }
@@ -187,10 +173,8 @@ public class StoryResource {
     @Operation(operationId = "downloadSubtitlesVtt", summary = "Download WebVTT subtitles", description = "The film's subtitles as WebVTT.")
     @APIResponse(responseCode = "200", description = "The subtitles.",
             content = @Content(mediaType = "text/vtt;charset=utf-8", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.")
+    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.")
     public Uni<java.nio.file.Path> vtt(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> films.file(caller, id, FilmFiles.Kind.VTT));
     }
@@ -202,10 +186,8 @@ public class StoryResource {
     @Operation(operationId = "downloadSubtitlesSrt", summary = "Download SubRip subtitles", description = "The film's subtitles as SubRip (.srt).")
     @APIResponse(responseCode = "200", description = "The subtitles.",
             content = @Content(mediaType = "application/x-subrip;charset=utf-8", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.")
+    @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.")
     public Uni<java.nio.file.Path> srt(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> films.file(caller, id, FilmFiles.Kind.SRT));
     }
@@ -217,10 +199,8 @@ public class StoryResource {
     @APIResponse(responseCode = "200", description = "The contract's starloom.v1.Storyboard in the proto3 JSON mapping "
             + "(lowerCamelCase fields, full enum names such as STYLE_INK_WASH, durations such as \"5s\").",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The story has no storyboard yet.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.")
+    @APIResponse(responseCode = "409", description = "The story has no storyboard yet.")
     public Uni<String> storyboard(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> queries.entity(caller, id)).map(story -> {
             if (story.storyboard == null) {
@@ -244,8 +224,7 @@ public class StoryResource {
             description = "Server-sent events: the story now and at every change, each event's data a Story, until it reaches a final state.")
     @APIResponse(responseCode = "200", description = "The event stream.",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = StoryJson.class)))
-    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.")
     public Multi<StoryJson> events(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().toMulti().onItem().transformToMultiAndConcatenate(caller -> watch.watch(caller, id)).map(StoryJson::of);
     }

@@ -26,11 +26,6 @@ import io.starloom.scheduler.webhooks.application.WebhookDeliveries;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "webhooks")
 @SecurityRequirement(name = StoryResource.SECURITY_SCHEME)
-@APIResponse(responseCode = "401", description = "No valid bearer token was sent (empty body).")
-@APIResponse(responseCode = "403", description = "The token lacks the role the operation needs, or names no tenant.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Something went wrong on our side; it has been logged.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StoryWebhookResource {
     private final CallerResolver callers;
     private final WebhookDeliveries deliveries;
@@ -46,10 +41,8 @@ public class StoryWebhookResource {
             description = "Every event of the story to its own URL and to the tenant's endpoints, newest first.")
     @APIResponse(responseCode = "200", description = "A page of deliveries.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookJson.DeliveryPage.class)))
-    @APIResponse(responseCode = "400", description = "A bad page size or token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad page size or token.")
+    @APIResponse(responseCode = "404", description = "No such story in the caller's tenant.")
     public Uni<WebhookJson.DeliveryPage> deliveries(@Parameter(description = "The story's id.") @PathParam("id") String id,
             @Parameter(description = "1..100, default 20.") @QueryParam("pageSize") Integer pageSize,
             @Parameter(description = "nextPageToken of the previous page.") @QueryParam("pageToken") String pageToken) {

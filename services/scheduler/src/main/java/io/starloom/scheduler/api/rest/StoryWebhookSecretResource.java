@@ -24,11 +24,6 @@ import io.starloom.scheduler.webhooks.application.WebhookEndpoints;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "webhooks")
 @SecurityRequirement(name = StoryResource.SECURITY_SCHEME)
-@APIResponse(responseCode = "401", description = "No valid bearer token was sent (empty body).")
-@APIResponse(responseCode = "403", description = "The token lacks the role the operation needs, or names no tenant.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Something went wrong on our side; it has been logged.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StoryWebhookSecretResource {
     private final CallerResolver callers;
     private final WebhookEndpoints endpoints;
@@ -46,8 +41,7 @@ public class StoryWebhookSecretResource {
                     + "The current ones keep signing until the grace period ends. Needs story-writer.")
     @APIResponse(responseCode = "200", description = "The new secret, shown this once.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookJson.Secret.class)))
-    @APIResponse(responseCode = "400", description = "A bad grace period.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad grace period.")
     public Uni<WebhookJson.Secret> rotateStorySecret(WebhookJson.Rotate body) {
         var grace = WebhookResource.grace(body);
         return callers.current().chain(caller -> endpoints.rotateStorySecret(caller, grace)).map(WebhookJson.Secret::of);

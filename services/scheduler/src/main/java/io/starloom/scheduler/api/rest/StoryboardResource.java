@@ -35,11 +35,6 @@ import io.starloom.scheduler.domain.Submission;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "storyboards", description = "Preview the storyboard of a story without generating anything.")
 @SecurityRequirement(name = StoryResource.SECURITY_SCHEME)
-@APIResponse(responseCode = "401", description = "No valid bearer token was sent (empty body).")
-@APIResponse(responseCode = "403", description = "The token lacks the role story-writer, or names no tenant.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Something went wrong on our side; it has been logged.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StoryboardResource {
     /** The estimate, and the deployment's cap it would break, if any. */
     @Schema(name = "Preflight", description = "The estimate a story would get when its generation starts.")
@@ -69,12 +64,9 @@ public class StoryboardResource {
     @APIResponse(responseCode = "200", description = "The contract's starloom.v1.Storyboard in the proto3 JSON mapping "
             + "(lowerCamelCase fields, full enum names such as STYLE_INK_WASH, durations such as \"5s\"), as GET /v1/stories/{id}/storyboard.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    @APIResponse(responseCode = "400", description = "The body is not a valid story; `errors` names each field at fault.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A well-formed request this deployment cannot serve, e.g. a resolution no model renders.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Enrichment cannot plan right now; try again after Retry-After seconds.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is not a valid story; `errors` names each field at fault.")
+    @APIResponse(responseCode = "422", description = "A well-formed request this deployment cannot serve, e.g. a resolution no model renders.")
+    @APIResponse(responseCode = "503", description = "Enrichment cannot plan right now; try again after Retry-After seconds.")
     public Uni<String> preview(SubmitStoryBody body,
             @Parameter(description = "Ignored by a preview (nothing is stored); accepted so that a submission's request previews as is.")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
@@ -100,12 +92,9 @@ public class StoryboardResource {
                     + "story-writer.")
     @APIResponse(responseCode = "200", description = "The estimate.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreflightJson.class)))
-    @APIResponse(responseCode = "400", description = "The body is not a valid story; `errors` names each field at fault.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A well-formed request this deployment cannot serve, e.g. a resolution no model renders.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Enrichment cannot plan right now; try again after Retry-After seconds.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The body is not a valid story; `errors` names each field at fault.")
+    @APIResponse(responseCode = "422", description = "A well-formed request this deployment cannot serve, e.g. a resolution no model renders.")
+    @APIResponse(responseCode = "503", description = "Enrichment cannot plan right now; try again after Retry-After seconds.")
     public Uni<PreflightJson> estimate(SubmitStoryBody body,
             @Parameter(description = "Ignored (nothing is stored); accepted so that a submission's request estimates as is.")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {

@@ -29,11 +29,6 @@ import io.starloom.scheduler.application.SubmissionOffer;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "stories")
 @SecurityRequirement(name = StoryResource.SECURITY_SCHEME)
-@APIResponse(responseCode = "401", description = "No valid bearer token was sent (empty body).")
-@APIResponse(responseCode = "403", description = "The token lacks the role story-reader or story-writer, or names no tenant.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Something went wrong on our side; it has been logged.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SubmissionOptionsResource {
     /** The contract's SubmissionOptions with short enum names. */
     @Schema(name = "SubmissionOptions", description = "What a submission may choose from in this deployment, at the time of asking.")
@@ -46,12 +41,15 @@ public class SubmissionOptionsResource {
             @Schema(description = "Languages a second subtitle track may be asked in (translationLanguage); empty where none is offered.")
             List<String> translationLanguages,
             @Schema(description = "Priority classes the caller's tenant may ask for, highest first.") List<String> priorities,
-            @Schema(description = "Longest story accepted, in Unicode code points.") int maxTextLength) {
+            @Schema(description = "Longest story accepted, in Unicode code points.") int maxTextLength,
+            @Schema(description = "Narration voices the deployment offers (voice), e.g. cmn-latn-pinyin, en-us; empty where it lists none "
+                    + "and any well-formed voice name is accepted.") List<String> voices) {
 
         static SubmissionOptionsJson of(SubmissionOptions options) {
             return new SubmissionOptionsJson(List.copyOf(options.getProfilesList()), names(options.getResolutionsList()),
                     names(options.getStylesList()), names(options.getAspectRatiosList()), names(options.getLanguagesList()),
-                    names(options.getTranslationLanguagesList()), names(options.getPrioritiesList()), options.getMaxTextLength());
+                    names(options.getTranslationLanguagesList()), names(options.getPrioritiesList()), options.getMaxTextLength(),
+                    List.copyOf(options.getVoicesList()));
         }
 
         private static List<String> names(List<? extends ProtocolMessageEnum> values) {
@@ -71,7 +69,7 @@ public class SubmissionOptionsResource {
     @RolesAllowed({ Roles.STORY_READER, Roles.STORY_WRITER })
     @Operation(operationId = "getSubmissionOptions", summary = "What a submission may choose from",
             description = "The model profiles served now, resolutions, styles, aspect ratios, languages, translation languages, "
-                    + "the priorities the caller's tenant may ask for and the text limit.")
+                    + "the priorities the caller's tenant may ask for, the text limit and the narration voices.")
     @APIResponse(responseCode = "200", description = "The options.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionOptionsJson.class)))
     public Uni<SubmissionOptionsJson> get() {

@@ -21,7 +21,8 @@ public record SubmitStoryBody(
         @Schema(description = "Hold the finished film in review until a reviewer approves it; false when absent. "
                 + "A tenant may make review mandatory.") Boolean requireReview,
         @Schema(description = "Narration voice as the configured TTS engine names it (1..64 letters, digits, '.', '_', '-'), "
-                + "e.g. cmn-latn-pinyin or en-us for espeak-ng; the language's default when absent.") String voice,
+                + "e.g. cmn-latn-pinyin or en-us for espeak-ng; one GET /v1/submission-options lists where it lists any (422 otherwise); "
+                + "the language's default when absent.") String voice,
         @Schema(description = "Shape of the picture: 16-9, 9-16 or 1-1; 16-9 when absent.") String aspectRatio,
         @Schema(description = "Draw the subtitles into the picture as well; false when absent.") Boolean burnInSubtitles,
         @Schema(description = "Seed of the shots' noise, 0..4294967295: the same seed, text and options plan the same shot seeds. "

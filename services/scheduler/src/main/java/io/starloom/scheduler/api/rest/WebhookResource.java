@@ -41,11 +41,6 @@ import io.starloom.scheduler.webhooks.domain.WebhookNotFoundException;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "webhooks", description = "Endpoints that receive signed story events, their secrets and delivery log.")
 @SecurityRequirement(name = StoryResource.SECURITY_SCHEME)
-@APIResponse(responseCode = "401", description = "No valid bearer token was sent (empty body).")
-@APIResponse(responseCode = "403", description = "The token lacks the role the operation needs, or names no tenant.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "500", description = "Something went wrong on our side; it has been logged.",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class WebhookResource {
     private static final String WEBHOOK_ID = "The endpoint's id.";
 
@@ -66,10 +61,8 @@ public class WebhookResource {
             description = "The answer carries the endpoint's signing secret, the only time it is shown. Needs the role story-writer.")
     @APIResponse(responseCode = "201", description = "Registered.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookJson.Created.class)))
-    @APIResponse(responseCode = "400", description = "A bad URL (not https, a non-public address …), description or event type; `errors` names it.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The tenant has as many endpoints as it may.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad URL (not https, a non-public address …), description or event type; `errors` names it.")
+    @APIResponse(responseCode = "422", description = "The tenant has as many endpoints as it may.")
     public Uni<Response> create(WebhookJson.Body body) {
         WebhookDraft draft = draft(body);
         return callers.current().chain(caller -> endpoints.create(caller, draft))
@@ -92,8 +85,7 @@ public class WebhookResource {
     @Operation(operationId = "getWebhook", summary = "Get an endpoint", description = "One endpoint of the caller's tenant, without its secret.")
     @APIResponse(responseCode = "200", description = "The endpoint (never its secret).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookJson.class)))
-    @APIResponse(responseCode = "404", description = "No such endpoint in the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such endpoint in the caller's tenant.")
     public Uni<WebhookJson> get(@Parameter(description = WEBHOOK_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> endpoints.get(caller, id)).map(WebhookJson::of);
     }
@@ -105,10 +97,8 @@ public class WebhookResource {
     @Operation(operationId = "updateWebhook", summary = "Change an endpoint", description = "Changes the fields the body names. Needs story-writer.")
     @APIResponse(responseCode = "200", description = "The endpoint as changed.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookJson.class)))
-    @APIResponse(responseCode = "400", description = "A bad field; `errors` names it.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such endpoint in the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad field; `errors` names it.")
+    @APIResponse(responseCode = "404", description = "No such endpoint in the caller's tenant.")
     public Uni<WebhookJson> update(@Parameter(description = WEBHOOK_ID) @PathParam("id") String id, WebhookJson.Body body) {
         WebhookDraft draft = draft(body);
         return callers.current().chain(caller -> endpoints.update(caller, id, draft)).map(WebhookJson::of);
@@ -119,8 +109,7 @@ public class WebhookResource {
     @RolesAllowed(Roles.STORY_WRITER)
     @Operation(operationId = "deleteWebhook", summary = "Remove an endpoint", description = "Removes it and its delivery log. Needs story-writer.")
     @APIResponse(responseCode = "204", description = "Removed.")
-    @APIResponse(responseCode = "404", description = "No such endpoint in the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such endpoint in the caller's tenant.")
     public Uni<Response> delete(@Parameter(description = WEBHOOK_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> endpoints.delete(caller, id)).map(ignored -> Response.noContent().build());
     }
@@ -133,10 +122,8 @@ public class WebhookResource {
             description = "A new secret signs from now on; the current ones keep signing too (several signatures) until the grace period ends.")
     @APIResponse(responseCode = "200", description = "The new secret, shown this once.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookJson.Secret.class)))
-    @APIResponse(responseCode = "400", description = "A bad grace period.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such endpoint in the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad grace period.")
+    @APIResponse(responseCode = "404", description = "No such endpoint in the caller's tenant.")
     public Uni<WebhookJson.Secret> rotate(@Parameter(description = WEBHOOK_ID) @PathParam("id") String id, WebhookJson.Rotate body) {
         Duration grace = grace(body);
         return callers.current().chain(caller -> endpoints.rotate(caller, id, grace)).map(WebhookJson.Secret::of);
@@ -148,10 +135,8 @@ public class WebhookResource {
     @Operation(operationId = "listWebhookDeliveries", summary = "An endpoint's delivery log", description = "Newest first, with every attempt.")
     @APIResponse(responseCode = "200", description = "A page of deliveries.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookJson.DeliveryPage.class)))
-    @APIResponse(responseCode = "400", description = "A bad page size or token.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such endpoint in the caller's tenant.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad page size or token.")
+    @APIResponse(responseCode = "404", description = "No such endpoint in the caller's tenant.")
     public Uni<WebhookJson.DeliveryPage> deliveries(@Parameter(description = WEBHOOK_ID) @PathParam("id") String id,
             @Parameter(description = "1..100, default 20.") @QueryParam("pageSize") Integer pageSize,
             @Parameter(description = "nextPageToken of the previous page.") @QueryParam("pageToken") String pageToken) {
