@@ -118,8 +118,9 @@ class SchedulerReplicasIT {
         // Which worker renders attempt 2 is the broker's choice: the other one, or the frozen one once it is free again.
         assertThat(shot.worker()).as("the worker that rendered attempt 2").startsWith("sim-worker-");
         assertThat(shot.clipUri()).endsWith("-a" + shot.attempt() + ".mp4");
+        // Contains, not exactly: on a badly overloaded machine an event can take longer than a lease to be read.
         assertThat(fleet.leaseExpiries(List.of(id))).as("what the replicas' lease sweepers reported")
-                .containsExactly(id + "/" + stall.shot() + "#" + stall.attempt());
+                .contains(id + "/" + stall.shot() + "#" + stall.attempt());
         Map<Integer, Instant> dispatched = fleet.dispatchTimes(id, stall.shot());
         assertThat(dispatched).containsOnlyKeys(stall.attempt(), stall.attempt() + 1);
         assertThat(Duration.between(dispatched.get(stall.attempt()), dispatched.get(stall.attempt() + 1)))
