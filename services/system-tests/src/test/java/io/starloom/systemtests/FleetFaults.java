@@ -12,6 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -46,6 +51,9 @@ final class FleetFaults implements AutoCloseable {
     static final String RESOLUTION = "480p";
     static final String PROFILE = "wan2.2-t2v-a14b-480p";
     private static final Pattern RENDERED = Pattern.compile("story (\\S+) shot (\\d+) attempt (\\d+): sim rendered");
+    private static final Pattern STARTED = Pattern.compile("story (\\S+) shot (\\d+) attempt (\\d+): started");
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+    private static final Pattern LEASE_LOST = Pattern.compile("story (\\S+) shot (\\d+) attempt (\\d+) lost its lease");
     private static final List<String> TEXTS = List.of(
             "Cassiopeia sits on her throne. She looks down at the northern sea.",
             "织女星在银河西岸织锦。牵牛星在东岸望着她。",
@@ -121,6 +129,115 @@ final class FleetFaults implements AutoCloseable {
         return found[0];
     }
 
+    /** A worker frozen while it renders an attempt. */
+    record Stall(String worker, String story, int shot, int attempt) {
+    }
+
+    /**
+     * Freezes (SIGSTOP) a sim worker that is rendering one of the stories' shots, and answers which attempt it holds.
+     * A worker whose result was already on its way when it froze (the shot ends anyway) is let go and another tried.
+     */
+    Stall stallMidShot(Collection<String> stories, Duration within) {
+        Stall[] stall = new Stall[1];
+        Awaitility.await("a sim worker frozen mid-shot").atMost(within).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Stall running = query("SELECT worker_id, CAST(story_id AS text), shot_index, attempt FROM shot WHERE state = 'RUNNING'"
+                    + " AND worker_id LIKE 'sim-worker-%' AND story_id IN (" + inList(stories) + ") LIMIT 1",
+                    rs -> new Stall(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4))).stream().findFirst().orElse(null);
+            if (running == null || !mesh.running(running.worker())) {
+                return false;
+            }
+            mesh.stall(running.worker());
+            // Long enough for a result sent just before the freeze to be recorded.
+            Mesh.sleep(1500);
+            ShotRow now = shot(running.story(), running.shot());
+            if (now.state().equals("RUNNING") && now.attempt() == running.attempt() && running.worker().equals(now.worker())) {
+                stall[0] = running;
+                return true;
+            }
+            mesh.resume(running.worker());
+            return false;
+        });
+        return stall[0];
+    }
+
+    /** One shot as the scheduler's table has it. */
+    record ShotRow(String state, int attempt, String worker, String clipUri) {
+    }
+
+    ShotRow shot(String story, int index) {
+        return query("SELECT state, attempt, worker_id, clip_uri FROM shot WHERE story_id = '" + UUID.fromString(story) + "'::uuid AND shot_index = "
+                + index, rs -> new ShotRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4))).get(0);
+    }
+
+    /** When each attempt of a shot was dispatched (its GenerateShotCommand written to the outbox), by attempt. */
+    Map<Integer, Instant> dispatchTimes(String story, int index) {
+        Map<Integer, Instant> times = new TreeMap<>();
+        query("SELECT payload, created_at FROM outbox WHERE story_id = '" + UUID.fromString(story) + "'::uuid AND type LIKE '%GenerateShotCommand'", rs -> {
+            GenerateShotCommand command = parse(() -> GenerateShotCommand.parseFrom(rs.getBytes(1)));
+            if (command.getShotIndex() == index) {
+                times.put(command.getAttempt(), rs.getTimestamp(2).toInstant());
+            }
+            return null;
+        });
+        return times;
+    }
+
+    /** Attempts ({@code story/shot#attempt}) of the stories that some replica reported as having lost their lease, from their logs. */
+    Set<String> leaseExpiries(Collection<String> stories) {
+        return Set.copyOf(matches(List.of("scheduler", REPLICA), LEASE_LOST, Set.copyOf(stories)).keySet());
+    }
+
+    /** When each lease expiry was first reported (a second replica's report of the same attempt is no new one). */
+    List<Instant> leaseExpiryTimes(Collection<String> stories) {
+        return matches(List.of("scheduler", REPLICA), LEASE_LOST, Set.copyOf(stories)).values().stream().map(times -> times.get(0)).toList();
+    }
+
+    /** When a worker took a command of an attempt already taken before (a redelivery): every start after an attempt's first. */
+    List<Instant> redeliveryTimes(Collection<String> stories) {
+        return matches(workers, STARTED, Set.copyOf(stories)).values().stream().flatMap(times -> times.stream().skip(1)).toList();
+    }
+
+    /** When each attempt beyond a shot's first was dispatched (its command written). */
+    List<Instant> retryTimes(Collection<String> stories) {
+        List<Instant> times = new ArrayList<>();
+        query("SELECT payload, created_at FROM outbox WHERE story_id IN (" + inList(stories) + ") AND type LIKE '%GenerateShotCommand'", rs -> {
+            if (parse(() -> GenerateShotCommand.parseFrom(rs.getBytes(1))).getAttempt() > 1) {
+                times.add(rs.getTimestamp(2).toInstant());
+            }
+            return null;
+        });
+        return times;
+    }
+
+    /**
+     * Lines of the processes' logs that match {@code pattern} (story, shot, attempt), by {@code story/shot#attempt}: the
+     * times the lines were logged, in order (Quarkus' log lines start with the local date and time).
+     */
+    private Map<String, List<Instant>> matches(List<String> processes, Pattern pattern, Set<String> stories) {
+        Map<String, List<Instant>> found = new HashMap<>();
+        for (String process : processes) {
+            if (!Files.exists(mesh.log(process))) {
+                continue;
+            }
+            try {
+                for (String line : Files.readAllLines(mesh.log(process))) {
+                    Matcher m = pattern.matcher(line);
+                    if (m.find() && stories.contains(m.group(1))) {
+                        found.computeIfAbsent(m.group(1) + "/" + m.group(2) + "#" + m.group(3), ignored -> new ArrayList<>()).add(logTime(line));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        found.values().forEach(times -> times.sort(null));
+        return found;
+    }
+
+    private static Instant logTime(String line) {
+        return LocalDateTime.parse(line.substring(0, 23), LOG_TIME).atZone(ZoneId.systemDefault()).toInstant();
+    }
+
     /** Waits until at least {@code count} of the stories' shots were dispatched. */
     void awaitDispatched(Collection<String> stories, int count, Duration within) {
         Awaitility.await(count + " shots dispatched").atMost(within).pollInterval(Duration.ofMillis(100))
@@ -161,6 +278,7 @@ final class FleetFaults implements AutoCloseable {
         Map<String, Integer> dispatches = new HashMap<>();
         Map<String, Set<Integer>> attemptsByShot = new HashMap<>();
         Map<String, List<List<Integer>>> assemblies = new HashMap<>();
+        Map<String, String> filmClips = new HashMap<>();
         query("SELECT destination, type, payload FROM outbox WHERE story_id IN (" + inList(stories) + ")", rs -> {
             String destination = rs.getString(1);
             if (destination.startsWith(Queues.GENERATION_PREFIX) && rs.getString(2).endsWith("GenerateShotCommand")) {
@@ -172,6 +290,7 @@ final class FleetFaults implements AutoCloseable {
                 AssembleFilmCommand command = parse(() -> AssembleFilmCommand.parseFrom(rs.getBytes(3)));
                 assemblies.computeIfAbsent(command.getStoryId(), ignored -> new ArrayList<>())
                         .add(command.getClipsList().stream().map(ClipRef::getShotIndex).toList());
+                command.getClipsList().forEach(clip -> filmClips.put(command.getStoryId() + "/" + clip.getShotIndex(), clip.getUri()));
             }
             return null;
         });
@@ -208,24 +327,13 @@ final class FleetFaults implements AutoCloseable {
         Map<String, Integer> renders = renders(Set.copyOf(stories));
         List<String> renderedTwice = renders.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).sorted().toList();
         return new Audit(shotIndexes.values().stream().mapToInt(Set::size).sum(), unfinishedShots, doubleDispatched, attemptGaps,
-                duplicatedShots, lostShots, assembledTwice, retries, renderedTwice);
+                duplicatedShots, lostShots, assembledTwice, retries, renderedTwice, Map.copyOf(filmClips));
     }
 
     /** How often a sim worker rendered each attempt ({@code story/shot#attempt}), from every sim worker's log. */
     private Map<String, Integer> renders(Set<String> stories) {
         Map<String, Integer> renders = new HashMap<>();
-        for (String worker : workers) {
-            try {
-                for (String line : Files.readAllLines(mesh.log(worker))) {
-                    Matcher m = RENDERED.matcher(line);
-                    if (m.find() && stories.contains(m.group(1))) {
-                        renders.merge(m.group(1) + "/" + m.group(2) + "#" + m.group(3), 1, Integer::sum);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        matches(workers, RENDERED, stories).forEach((attempt, times) -> renders.put(attempt, times.size()));
         return renders;
     }
 
@@ -239,9 +347,11 @@ final class FleetFaults implements AutoCloseable {
      * @param assembledTwice stories whose film was ordered more than once
      * @param retries attempts beyond the first, over all shots
      * @param renderedTwice attempts a worker rendered more than once (a redelivered command whose clip was not there yet)
+     * @param filmClips the clip each film was ordered with, by {@code story/shot}
      */
     record Audit(int shots, List<String> unfinishedShots, List<String> doubleDispatched, List<String> attemptGaps,
-            List<String> duplicatedShots, List<String> lostShots, List<String> assembledTwice, int retries, List<String> renderedTwice) {
+            List<String> duplicatedShots, List<String> lostShots, List<String> assembledTwice, int retries, List<String> renderedTwice,
+            Map<String, String> filmClips) {
     }
 
     @Override

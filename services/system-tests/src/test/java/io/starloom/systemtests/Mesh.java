@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,12 @@ import io.starloom.devstack.DevStackOptions;
 public final class Mesh implements AutoCloseable {
     public static final List<String> SERVICES = List.of("scheduler", "enrichment", "moderation", "inference-worker", "postprocess");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * The shared mesh's schedulers take a shot back 10 s after its worker's last ShotStarted/ShotProgress (renewed
+     * every 2 s) instead of 60 s, so that a stalled worker loses its shot within a test (SchedulerReplicasIT).
+     */
+    static final Map<String, String> SHORT_LEASES = Map.of("STARLOOM_FLEET_LEASE_DURATION", "10s",
+            "STARLOOM_FLEET_LEASE_RENEW_INTERVAL", "2s", "STARLOOM_FLEET_SWEEP_INTERVAL", "1s");
     private static Mesh instance;
 
     private final Path repoRoot;
@@ -40,6 +47,7 @@ public final class Mesh implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new HashMap<>();
     private final Map<String, Long> startupMillis = new LinkedHashMap<>();
+    private final Set<String> stalled = new HashSet<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String webhookKey;
 
@@ -57,7 +65,9 @@ public final class Mesh implements AutoCloseable {
     /** The running mesh, started on first use and stopped when the JVM exits; it exports its spans to {@link TraceCollector}. */
     public static synchronized Mesh get() {
         if (instance == null) {
-            instance = startNew("mesh", TraceCollector.shared().serviceEnv());
+            Map<String, String> env = new HashMap<>(TraceCollector.shared().serviceEnv());
+            env.putAll(SHORT_LEASES);
+            instance = startNew("mesh", env);
             Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
         }
         return instance;
@@ -194,8 +204,43 @@ public final class Mesh implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes a process with SIGSTOP, as a hung machine would: its connections stay open (the broker still counts
+     * its receiver and the command it holds) but it sends nothing, no heartbeat and no lease renewal.
+     */
+    public synchronized void stall(String name) {
+        signal(name, "STOP");
+        stalled.add(name);
+    }
+
+    /** Lets a stalled process go on (SIGCONT) where it stopped. */
+    public synchronized void resume(String name) {
+        if (stalled.remove(name)) {
+            signal(name, "CONT");
+        }
+    }
+
+    private void signal(String name, String signal) {
+        Process process = processes.get(name);
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + name + " exited with " + kill.exitValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Kills a service the hard way, as a crash would. */
     public synchronized void kill(String service) {
+        stalled.remove(service);
         Process process = processes.remove(service);
         if (process != null) {
             process.destroyForcibly();
@@ -234,6 +279,8 @@ public final class Mesh implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        // A stopped process would not see the SIGTERM below.
+        List.copyOf(stalled).forEach(this::resume);
         for (String service : List.copyOf(processes.keySet())) {
             Process process = processes.remove(service);
             process.destroy();

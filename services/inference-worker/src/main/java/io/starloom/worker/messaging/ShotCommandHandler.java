@@ -100,6 +100,8 @@ public class ShotCommandHandler {
     private Uni<Settlement> run(GenerateShotCommand command) {
         String story = command.getStoryId();
         long begin = System.nanoTime();
+        // One line per delivery taken: the fault runs count an attempt started twice (a redelivery) from it.
+        LOG.infof("story %s shot %d attempt %d: started", story, command.getShotIndex(), command.getAttempt());
         activity.started(command);
         Cancellable[] renewing = new Cancellable[1];
         Uni<Void> shot = events.publish(story, ShotEvents.started(command, identity.id(), backend.name()))

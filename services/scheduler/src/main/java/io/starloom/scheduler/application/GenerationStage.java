@@ -149,7 +149,7 @@ public class GenerationStage implements StageHandler {
 
     private Uni<StageOutcome> generated(StoryEntity story, ShotGenerated generated) {
         return currentShot(story, generated.getShotIndex(), generated.getAttempt()).chain(shot -> {
-            if (shot == null || shot.state == ShotStatus.GENERATED || frames.done(shot)) {
+            if (!holding(shot)) {
                 return Uni.createFrom().item(StageOutcome.unchanged());
             }
             shot.state = ShotStatus.GENERATED;
@@ -164,7 +164,7 @@ public class GenerationStage implements StageHandler {
 
     private Uni<StageOutcome> failed(StoryEntity story, ShotFailed failed) {
         return currentShot(story, failed.getShotIndex(), failed.getAttempt()).chain(shot -> {
-            if (shot == null || shot.state == ShotStatus.GENERATED || frames.done(shot)) {
+            if (!holding(shot)) {
                 return Uni.createFrom().item(StageOutcome.unchanged());
             }
             String reason = failed.getFailure().getReason();
@@ -196,6 +196,15 @@ public class GenerationStage implements StageHandler {
     private Duration backoff(int failed) {
         Duration wait = fleet.retryBackoff().multipliedBy(1L << Math.min(20, Math.max(0, failed - 1)));
         return wait.compareTo(fleet.maxRetryBackoff()) > 0 ? fleet.maxRetryBackoff() : wait;
+    }
+
+    /**
+     * Whether the event's attempt still holds its shot (dispatched or rendering). A shot queued again after a lost
+     * lease keeps the attempt's number until the next one is dispatched, so the number alone does not tell a
+     * superseded attempt's late result, or a second replica's report of the same lost lease, from a current one.
+     */
+    private static boolean holding(ShotEntity shot) {
+        return shot != null && (shot.state == ShotStatus.DISPATCHED || shot.state == ShotStatus.RUNNING);
     }
 
     /** The shot if the event is about its current attempt; null for stale attempts and unknown shots. */

@@ -41,16 +41,22 @@ public class LeaseSweeper {
     private final StageRouter router;
     private final IsolatedSessions sessions;
     private final AtomicBoolean sweeping = new AtomicBoolean();
+    /**
+     * No lease is taken back before one lease period after this replica started: if every replica was down, the
+     * workers' renewals of that time wait in the broker, and a sweep at start would take every rendering shot away.
+     */
+    private final Instant firstExpiry;
 
-    public LeaseSweeper(StageRouter router, IsolatedSessions sessions) {
+    public LeaseSweeper(StageRouter router, IsolatedSessions sessions, FleetConfig fleet) {
         this.router = router;
         this.sessions = sessions;
+        this.firstExpiry = Instant.now().plus(fleet.leaseDuration());
     }
 
     @Scheduled(every = "${starloom.fleet.sweep-interval:2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweep() {
-        if (!sweeping.compareAndSet(false, true)) {
+        if (Instant.now().isBefore(firstExpiry) || !sweeping.compareAndSet(false, true)) {
             return Uni.createFrom().voidItem();
         }
         return sessions.run(this::expireAll).replaceWithVoid()
