@@ -32,10 +32,10 @@ public final class Mesh implements AutoCloseable {
     public static final List<String> SERVICES = List.of("scheduler", "enrichment", "moderation", "inference-worker", "postprocess");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     /**
-     * The shared mesh's schedulers take a shot back 10 s after its worker's last ShotStarted/ShotProgress (renewed
+     * The shared mesh's schedulers take a shot back 15 s after its worker's last ShotStarted/ShotProgress (renewed
      * every 2 s) instead of 60 s, so that a stalled worker loses its shot within a test (SchedulerReplicasIT).
      */
-    static final Map<String, String> SHORT_LEASES = Map.of("STARLOOM_FLEET_LEASE_DURATION", "10s",
+    static final Map<String, String> SHORT_LEASES = Map.of("STARLOOM_FLEET_LEASE_DURATION", "15s",
             "STARLOOM_FLEET_LEASE_RENEW_INTERVAL", "2s", "STARLOOM_FLEET_SWEEP_INTERVAL", "1s");
     private static Mesh instance;
 

@@ -91,7 +91,7 @@ class SchedulerReplicasIT {
 
     /**
      * A worker frozen mid-shot (SIGSTOP: its AMQP connection stays open, no heartbeat, no ShotProgress) loses the
-     * shot once the lease (10 s in the system tests, {@link Mesh#SHORT_LEASES}) runs out; attempt 2 goes to the
+     * shot once the lease (15 s in the system tests, {@link Mesh#SHORT_LEASES}) runs out; attempt 2 goes to the
      * other worker after the retry backoff (2 s). Let go as soon as its shot is queued again, the frozen worker
      * finishes attempt 1 and reports it while the shot waits out the backoff still numbered 1, and that report
      * changes nothing: the film is ordered once, with attempt 2's clip.
@@ -124,7 +124,7 @@ class SchedulerReplicasIT {
         Map<Integer, Instant> dispatched = fleet.dispatchTimes(id, stall.shot());
         assertThat(dispatched).containsOnlyKeys(stall.attempt(), stall.attempt() + 1);
         assertThat(Duration.between(dispatched.get(stall.attempt()), dispatched.get(stall.attempt() + 1)))
-                .as("the retry waited for the lease (10 s) and the backoff (2 s)").isGreaterThanOrEqualTo(Duration.ofSeconds(12));
+                .as("the retry waited for the lease (15 s) and the backoff (2 s)").isGreaterThanOrEqualTo(Duration.ofSeconds(17));
 
         // The frozen worker did finish the superseded attempt once it went on, and stored its clip...
         Path lateClip = mesh.mediaRoot().resolve("stories/" + id + "/shots/" + String.format("shot-%03d-a%d.mp4", stall.shot(), stall.attempt()));
