@@ -23,10 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
-
-import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.qpid.proton.amqp.Binary;
 import org.apache.qpid.proton.amqp.Symbol;
@@ -117,8 +116,6 @@ class FleetLoadBenchmarkTest {
 
     @Inject
     IsolatedSessions sessions;
-    @Inject
-    MeterRegistry registry;
 
     /** What one simulated GPU did; instants on the scheduler's clock (same JVM) to compare with the outbox. */
     record Served(String worker, String storyId, int shot, int attempt, Instant receivedAt, Instant doneAt, long millis) {
@@ -232,7 +229,7 @@ class FleetLoadBenchmarkTest {
         double busy = served.stream().mapToLong(Served::millis).sum();
         double lowerBound = Math.max(busy / WORKERS, served.stream().mapToLong(Served::millis).max().orElseThrow());
         Map<String, Instant> written = commandsWritten();
-        Map<String, Instant> handled = generatedAt(served.stream().map(Served::storyId).collect(java.util.stream.Collectors.toSet()));
+        Map<String, Instant> handled = generatedAt(served.stream().map(Served::storyId).collect(Collectors.toSet()));
         Instant lastReceipt = lastReceipt(served);
         List<Double> gaps = new ArrayList<>();
         List<Double> toWritten = new ArrayList<>();
@@ -279,11 +276,6 @@ class FleetLoadBenchmarkTest {
                 + " marked → next command written p50 %.1f / p99 %.1f / max %.1f ms (%d gaps)%n", scenario, percentile(toHandled, 0.5),
                 percentile(toHandled, 0.99), max(toHandled), percentile(handledToWritten, 0.5), percentile(handledToWritten, 0.99),
                 max(handledToWritten), toHandled.size());
-        StringBuilder meters = new StringBuilder();
-        registry.getMeters().stream().filter(m -> m.getId().getName().startsWith("starloom.scheduler.dispatch"))
-                .forEach(m -> m.measure().forEach(sample -> meters.append(String.format(" %s%s %s=%.1f;", m.getId().getName(),
-                        m.getId().getTags(), sample.getStatistic(), sample.getValue()))));
-        System.out.printf("fleet load [%s]: dispatch meters (whole run):%s%n", scenario, meters);
     }
 
     /** The 8 GPUs, each on its own connection. */
@@ -426,10 +418,10 @@ class FleetLoadBenchmarkTest {
      * what the scheduler does per shot besides the story transaction, e.g. relay passes, shows in the difference.
      */
     private long databaseTransactions() {
-        Number count = sessions.run(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()", Number.class)
+        Long count = sessions.run(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()", Long.class)
                 .getSingleResult()))).await().atMost(Duration.ofSeconds(30));
-        return count.longValue();
+        return count;
     }
 
     /** When each shot of these stories was put in line: story/shot → instant. */
