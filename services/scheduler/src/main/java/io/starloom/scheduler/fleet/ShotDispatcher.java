@@ -116,7 +116,7 @@ public class ShotDispatcher {
         }
     }
 
-    /** Every profile with waiting shots and a free worker, each in its own transaction. */
+    /** Every profile with waiting shots, each in its own transaction (which sends nothing while no worker is free). */
     Uni<Void> dispatchAll() {
         return Panache.withSession(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(FleetQueries.PROFILES_WAITING, String.class).getResultList()))
