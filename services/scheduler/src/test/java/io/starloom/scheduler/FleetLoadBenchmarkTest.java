@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
@@ -95,12 +96,16 @@ class FleetLoadBenchmarkTest {
     private static final double SIGMA = 0.6;
     private static final List<String> WEIGHTED = List.of("load-w1", "load-w2", "load-w4");
     private static final List<String> INTERACTIVE = List.of("load-i0", "load-i1", "load-i2");
+    /** Stories of 10 shots per tenant in the equal scenario (5: 1,000 shots); fewer for a quick before/after comparison. */
+    private static final int EQUAL_STORIES = Integer.getInteger("starloom.benchmark.fleet.stories", 5);
 
     /** Tenant weights and entitlements of the second scenario. */
     public static class WeightedTenants implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>();
+            // The pipeline gauges at their production cadence, not the test profile's 1 s (PipelineMetricsTest's).
+            config.put("starloom.metrics.refresh-interval", "15s");
             config.put("starloom.fleet.tenants.\"load-w1\".weight", "1");
             config.put("starloom.fleet.tenants.\"load-w2\".weight", "2");
             config.put("starloom.fleet.tenants.\"load-w4\".weight", "4");
@@ -126,13 +131,18 @@ class FleetLoadBenchmarkTest {
         announce(Instant.now().minusSeconds(60));
         Map<String, String> tenantOf = new HashMap<>();
         for (int t = 0; t < 20; t++) {
-            tenantOf.putAll(submit("load-t" + t, null, 5, 10));
+            tenantOf.putAll(submit("load-t" + t, null, EQUAL_STORIES, 10));
         }
         screen(tenantOf);
         Fleet fleet = new Fleet(42);
+        long before = databaseTransactions();
         announce(Instant.now().plusSeconds(3600));
-        List<Served> served = fleet.awaitServed(1000, Duration.ofMinutes(12));
+        int total = 20 * EQUAL_STORIES * 10;
+        List<Served> served = fleet.awaitServed(total, Duration.ofMinutes(12));
+        long after = databaseTransactions();
         fleet.close();
+        System.out.printf("fleet load [equal]: %.2f database transactions per shot while the GPUs served (pg_stat_database)%n",
+                (after - before) / (double) total);
         awaitAssembling(tenantOf);
         System.out.printf("fleet load: uptime at the end: %s%n", uptime());
 
@@ -148,7 +158,7 @@ class FleetLoadBenchmarkTest {
         }
         System.out.printf("fleet load [equal]: Jain's index %.4f over %d tenants' dispatched shots until the first had all of its own (%.1f s)%n",
                 sum * sum / (byTenant.size() * squares), byTenant.size(), millis(firstReceipt(served), window) / 1000);
-        assertThat(served).hasSize(1000);
+        assertThat(served).hasSize(total);
         assertThat(fleet.duplicates.get()).as("no shot dispatched twice").isZero();
     }
 
@@ -219,10 +229,13 @@ class FleetLoadBenchmarkTest {
         double busy = served.stream().mapToLong(Served::millis).sum();
         double lowerBound = Math.max(busy / WORKERS, served.stream().mapToLong(Served::millis).max().orElseThrow());
         Map<String, Instant> written = commandsWritten();
+        Map<String, Instant> handled = generatedAt(served.stream().map(Served::storyId).collect(Collectors.toSet()));
         Instant lastReceipt = lastReceipt(served);
         List<Double> gaps = new ArrayList<>();
         List<Double> toWritten = new ArrayList<>();
         List<Double> writtenToReceived = new ArrayList<>();
+        List<Double> toHandled = new ArrayList<>();
+        List<Double> handledToWritten = new ArrayList<>();
         Map<String, List<Served>> byWorker = new HashMap<>();
         served.forEach(s -> byWorker.computeIfAbsent(s.worker(), k -> new ArrayList<>()).add(s));
         for (List<Served> shots : byWorker.values()) {
@@ -237,6 +250,11 @@ class FleetLoadBenchmarkTest {
                     if (command != null) {
                         toWritten.add(millis(before.doneAt(), command));
                         writtenToReceived.add(millis(command, next.receivedAt()));
+                        Instant marked = handled.get(before.storyId() + "/" + before.shot());
+                        if (marked != null) {
+                            toHandled.add(millis(before.doneAt(), marked));
+                            handledToWritten.add(millis(marked, command));
+                        }
                     }
                 }
             }
@@ -244,6 +262,8 @@ class FleetLoadBenchmarkTest {
         Collections.sort(gaps);
         Collections.sort(toWritten);
         Collections.sort(writtenToReceived);
+        Collections.sort(toHandled);
+        Collections.sort(handledToWritten);
         System.out.printf("fleet load [%s]: %d shots, %d tenants, %d simulated GPUs (credit 1, AMQP), log-normal median %.0f ms sigma %.1f%n",
                 scenario, served.size(), byTenant(served, tenantOf).size(), WORKERS, MEDIAN_MILLIS, SIGMA);
         System.out.printf("fleet load [%s]: GPU busy %.2f %%, makespan %.1f s vs lower bound %.1f s (+%.2f %%)%n", scenario,
@@ -252,6 +272,10 @@ class FleetLoadBenchmarkTest {
                 + " written in the outbox p50 %.1f / p99 %.1f ms, written → received by the GPU p50 %.1f / p99 %.1f ms%n", scenario,
                 percentile(gaps, 0.5), percentile(gaps, 0.99), gaps.get(gaps.size() - 1), gaps.size(), percentile(toWritten, 0.5),
                 percentile(toWritten, 0.99), percentile(writtenToReceived, 0.5), percentile(writtenToReceived, 0.99));
+        System.out.printf("fleet load [%s]: result sent → shot marked generated in the story transaction p50 %.1f / p99 %.1f / max %.1f ms;"
+                + " marked → next command written p50 %.1f / p99 %.1f / max %.1f ms (%d gaps)%n", scenario, percentile(toHandled, 0.5),
+                percentile(toHandled, 0.99), max(toHandled), percentile(handledToWritten, 0.5), percentile(handledToWritten, 0.99),
+                max(handledToWritten), toHandled.size());
     }
 
     /** The 8 GPUs, each on its own connection. */
@@ -343,6 +367,10 @@ class FleetLoadBenchmarkTest {
         return sorted.isEmpty() ? Double.NaN : sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * p) - 1));
     }
 
+    private static double max(List<Double> sorted) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1);
+    }
+
     private static String uptime() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
@@ -365,6 +393,35 @@ class FleetLoadBenchmarkTest {
                     Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000));
         }
         return written;
+    }
+
+    /**
+     * When the story transaction that recorded each shot's result marked it (its updated_at, written in the transaction
+     * before the refill): story/shot → instant.
+     */
+    private Map<String, Instant> generatedAt(Set<String> storyIds) {
+        List<UUID> ids = storyIds.stream().map(UUID::fromString).toList();
+        List<Object[]> rows = sessions.run(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT CAST(story_id AS text), shot_index, CAST(extract(epoch FROM updated_at) * 1000000 AS bigint) FROM shot"
+                        + " WHERE story_id IN (:ids) AND state = 'GENERATED'", Object[].class)
+                .setParameter("ids", ids).getResultList()))).await().atMost(Duration.ofSeconds(60));
+        Map<String, Instant> marked = new HashMap<>();
+        for (Object[] row : rows) {
+            long micros = ((Number) row[2]).longValue();
+            marked.put(row[0] + "/" + row[1], Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000));
+        }
+        return marked;
+    }
+
+    /**
+     * Transactions the database has ended so far (pg_stat_database; a statement outside a transaction counts as one):
+     * what the scheduler does per shot besides the story transaction, e.g. relay passes, shows in the difference.
+     */
+    private long databaseTransactions() {
+        Long count = sessions.run(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()", Long.class)
+                .getSingleResult()))).await().atMost(Duration.ofSeconds(30));
+        return count;
     }
 
     /** When each shot of these stories was put in line: story/shot → instant. */

@@ -76,7 +76,6 @@ import io.starloom.scheduler.messaging.OutboxWriter;
 import io.starloom.scheduler.persistence.IsolatedSessions;
 import io.starloom.scheduler.persistence.OutboxEntity;
 import io.starloom.scheduler.persistence.ShotEntity;
-import io.vertx.core.Vertx;
 
 /**
  * The fleet half of scheduling against the real database and broker: workers are announced in worker_profile
@@ -105,8 +104,6 @@ class FleetSchedulingTest {
     QueuePositions positions;
     @Inject
     StoryChanges changes;
-    @Inject
-    Vertx vertx;
     @Inject
     ShotDispatcher dispatcher;
     @Inject
@@ -149,7 +146,7 @@ class FleetSchedulingTest {
 
         // The workers come back; a second dispatcher stands in for a second scheduler replica on the same database.
         announce(3, Instant.now().plusSeconds(3600));
-        ShotDispatcher replica = new ShotDispatcher(fleet, policies, profiles, outbox, directSends, sessions, changes, positions, vertx);
+        ShotDispatcher replica = new ShotDispatcher(fleet, policies, profiles, outbox, directSends, sessions, changes, positions);
         dispatcher.kick();
         replica.kick();
         List<GenerateShotCommand> sent = new ArrayList<>();

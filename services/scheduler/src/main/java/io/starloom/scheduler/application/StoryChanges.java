@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.starloom.scheduler.fleet.ShotDispatcher;
 import io.starloom.scheduler.messaging.OutboxRelay;
+import io.starloom.scheduler.messaging.OutboxWriter;
 import io.starloom.scheduler.persistence.StoryNotifications;
 
 /**
@@ -19,17 +20,26 @@ public class StoryChanges {
     private final OutboxRelay relay;
     private final ShotDispatcher dispatcher;
     private final StoryNotifications notifications;
+    private final OutboxWriter outbox;
 
-    public StoryChanges(OutboxRelay relay, ShotDispatcher dispatcher, StoryNotifications notifications) {
+    public StoryChanges(OutboxRelay relay, ShotDispatcher dispatcher, StoryNotifications notifications, OutboxWriter outbox) {
         this.relay = relay;
+        this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.notifications = notifications;
     }
 
-    /** A transition of this story committed: send its outbox rows, dispatch what may go now, tell its watchers. */
+    /**
+     * A transition of this story committed: send its outbox rows, dispatch what may go now, tell its watchers. A worker's
+     * event that the generation stage settled (its transaction sent the freed GPU's command itself, or freed nothing)
+     * costs a relay pass only if it also wrote rows for the relay.
+     */
     public Uni<Void> committed(UUID storyId) {
-        relay.kick();
-        dispatcher.afterCommit();
+        boolean settled = dispatcher.afterCommit();
+        boolean forRelay = outbox.takeWrittenForRelay();
+        if (!settled || forRelay) {
+            relay.kick();
+        }
         announce(storyId);
         return Uni.createFrom().voidItem();
     }

@@ -19,11 +19,16 @@ final class FleetQueries {
 
     static final String PROFILES_WAITING = "SELECT DISTINCT st.profile FROM shot s JOIN story st ON st.id = s.story_id"
             + " WHERE s.state = 'QUEUED' AND s.queued_at IS NOT NULL AND st.state IN ('QUEUED', 'GENERATING')";
-    private static final String WORKERS = "SELECT count(DISTINCT worker_id) FILTER (WHERE expires_at > now()), count(*)"
-            + " FROM worker_profile WHERE profile = :profile";
-    private static final String RUNNING = "SELECT st.tenant, count(*) FROM shot s JOIN story st ON st.id = s.story_id"
+    /**
+     * Live and ever-announced workers of the profile, with the attempts holding a lease by tenant: one row per such
+     * tenant, or one row with no tenant when none runs. One statement, as it is read before every dispatch.
+     */
+    private static final String LOAD = "SELECT w.live, w.ever, r.tenant, r.running FROM"
+            + " (SELECT count(DISTINCT worker_id) FILTER (WHERE expires_at > now()) AS live, count(*) AS ever"
+            + " FROM worker_profile WHERE profile = :profile) w LEFT JOIN"
+            + " (SELECT st.tenant, count(*) AS running FROM shot s JOIN story st ON st.id = s.story_id"
             + " WHERE st.profile = :profile AND s.state IN ('DISPATCHED', 'RUNNING') AND s.lease_expires_at > now()"
-            + " AND st.state NOT IN " + FINAL_STATES + " GROUP BY st.tenant";
+            + " AND st.state NOT IN " + FINAL_STATES + " GROUP BY st.tenant) r ON true";
     /** The oldest {@code slots} of every tenant and class; with {@code ready}, only those past their backoff. */
     private static final String WAITING = "SELECT story_id, shot_index, tenant, priority, queued_ms FROM ("
             + " SELECT CAST(s.story_id AS text) AS story_id, s.shot_index, st.tenant, st.priority,"
@@ -33,8 +38,9 @@ final class FleetQueries {
             + " WHERE st.profile = :profile AND s.state = 'QUEUED' AND s.queued_at IS NOT NULL"
             + " AND (:ready = false OR s.not_before IS NULL OR s.not_before <= now()) AND st.state IN ('QUEUED', 'GENERATING')) w"
             + " WHERE place <= :slots";
-    private static final String SHARES = "SELECT tenant, virtual_seconds FROM fair_share WHERE profile = :profile";
-    private static final String CLOCKS = "SELECT priority_class, virtual_seconds FROM fair_clock WHERE profile = :profile";
+    /** Each tenant's virtual seconds (a tenant row) and each class's clock (a class row), in one statement. */
+    private static final String SHARES = "SELECT tenant, NULL AS priority_class, virtual_seconds FROM fair_share WHERE profile = :profile"
+            + " UNION ALL SELECT NULL, priority_class, virtual_seconds FROM fair_clock WHERE profile = :profile";
 
     /** The fair-share state of one profile: each tenant's virtual seconds, the virtual clock of each class. */
     record Shares(Map<String, Double> virtualSeconds, Map<Integer, Double> clocks) {
@@ -43,21 +49,30 @@ final class FleetQueries {
     private FleetQueries() {
     }
 
-    /** Live workers of the profile; {@code fallback} while none has ever announced it. */
-    static Uni<Integer> capacity(Mutiny.Session session, String profile, OptionalInt fallback) {
-        return session.createNativeQuery(WORKERS, Object[].class).setParameter("profile", profile).getSingleResult().map(row -> {
-            long live = ((Number) row[0]).longValue();
-            long ever = ((Number) row[1]).longValue();
-            return ever == 0 ? fallback.orElse(0) : (int) live;
-        });
+    /**
+     * A profile's workers and what they render now.
+     *
+     * @param capacity live workers; the configured fallback while none has ever announced the profile
+     * @param running attempts holding a lease, by tenant
+     */
+    record Load(int capacity, Map<String, Integer> running) {
+        int busy() {
+            return running.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        int free() {
+            return capacity - busy();
+        }
     }
 
-    /** Attempts holding a lease, by tenant. */
-    static Uni<Map<String, Integer>> running(Mutiny.Session session, String profile) {
-        return session.createNativeQuery(RUNNING, Object[].class).setParameter("profile", profile).getResultList().map(rows -> {
+    static Uni<Load> load(Mutiny.Session session, String profile, OptionalInt fallback) {
+        return session.createNativeQuery(LOAD, Object[].class).setParameter("profile", profile).getResultList().map(rows -> {
+            Object[] first = rows.get(0);
+            long live = ((Number) first[0]).longValue();
+            long ever = ((Number) first[1]).longValue();
             Map<String, Integer> running = new HashMap<>();
-            rows.forEach(row -> running.put((String) row[0], ((Number) row[1]).intValue()));
-            return running;
+            rows.stream().filter(row -> row[2] != null).forEach(row -> running.put((String) row[2], ((Number) row[3]).intValue()));
+            return new Load(ever == 0 ? fallback.orElse(0) : (int) live, running);
         });
     }
 
@@ -70,14 +85,18 @@ final class FleetQueries {
     }
 
     static Uni<Shares> shares(Mutiny.Session session, String profile) {
-        return session.createNativeQuery(SHARES, Object[].class).setParameter("profile", profile).getResultList()
-                .chain(rows -> session.createNativeQuery(CLOCKS, Object[].class).setParameter("profile", profile).getResultList().map(clockRows -> {
-                    Map<String, Double> virtual = new HashMap<>();
-                    rows.forEach(row -> virtual.put((String) row[0], ((Number) row[1]).doubleValue()));
-                    Map<Integer, Double> clocks = new HashMap<>();
-                    clockRows.forEach(row -> clocks.put(((Number) row[0]).intValue(), ((Number) row[1]).doubleValue()));
-                    return new Shares(virtual, clocks);
-                }));
+        return session.createNativeQuery(SHARES, Object[].class).setParameter("profile", profile).getResultList().map(rows -> {
+            Map<String, Double> virtual = new HashMap<>();
+            Map<Integer, Double> clocks = new HashMap<>();
+            for (Object[] row : rows) {
+                if (row[0] != null) {
+                    virtual.put((String) row[0], ((Number) row[2]).doubleValue());
+                } else {
+                    clocks.put(((Number) row[1]).intValue(), ((Number) row[2]).doubleValue());
+                }
+            }
+            return new Shares(virtual, clocks);
+        });
     }
 
     private static Priority priority(String stored) {

@@ -70,18 +70,16 @@ public class QueuePositions {
         if (kept != null && kept.takenAt().plus(config.positionsRefresh()).isAfter(now) && (kept.contains(story) || kept.length() >= MAX_READ)) {
             return Uni.createFrom().item(kept);
         }
-        return Panache.getSession().chain(session -> FleetQueries.capacity(session, profile, config.capacityWithoutWorkers())
-                .chain(workers -> FleetQueries.running(session, profile)
-                        .chain(running -> profiles.plan(profile).chain(spec -> FleetQueries.waiting(session, profile, MAX_READ, false)
-                                .chain(queue -> FleetQueries.shares(session, profile).map(shares -> {
-                                    FairShare.Plan order = fairShare.pick(queue.size(), queue, shares.virtualSeconds(), shares.clocks(),
-                                            tenant -> new FairShare.Share(policies.of(tenant).weight(), Integer.MAX_VALUE), Map.of(),
-                                            ShotDispatcher.costSeconds(spec), now);
-                                    QueueSnapshot line = QueueSnapshot.of(now, order.picks(), running.values().stream().mapToInt(Integer::intValue).sum(),
-                                            workers, spec.getTypicalShotSeconds());
-                                    snapshots.put(profile, line);
-                                    return line;
-                                }))))));
+        return Panache.getSession().chain(session -> FleetQueries.load(session, profile, config.capacityWithoutWorkers())
+                .chain(load -> profiles.plan(profile).chain(spec -> FleetQueries.waiting(session, profile, MAX_READ, false)
+                        .chain(queue -> FleetQueries.shares(session, profile).map(shares -> {
+                            FairShare.Plan order = fairShare.pick(queue.size(), queue, shares.virtualSeconds(), shares.clocks(),
+                                    tenant -> new FairShare.Share(policies.of(tenant).weight(), Integer.MAX_VALUE), Map.of(),
+                                    ShotDispatcher.costSeconds(spec), now);
+                            QueueSnapshot line = QueueSnapshot.of(now, order.picks(), load.busy(), load.capacity(), spec.getTypicalShotSeconds());
+                            snapshots.put(profile, line);
+                            return line;
+                        })))));
     }
 
     /** Only shots rendering: when the last of them should be done, from when it started. */

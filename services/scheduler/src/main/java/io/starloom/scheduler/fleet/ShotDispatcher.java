@@ -34,7 +34,6 @@ import io.starloom.scheduler.persistence.IsolatedSessions;
 import io.starloom.scheduler.persistence.ShotEntity;
 import io.starloom.scheduler.persistence.SkipLocked;
 import io.starloom.scheduler.persistence.StoryEntity;
-import io.vertx.core.Vertx;
 
 /**
  * Sends waiting shots to the GPUs, from the database: for each profile, only as many as its workers have free
@@ -49,18 +48,15 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class ShotDispatcher {
     private static final Logger LOG = Logger.getLogger(ShotDispatcher.class);
-    /** Another replica holds a profile's lock: look again soon, its run may have started before our commit. */
-    private static final long BUSY_RETRY_MILLIS = 25;
-    /** What one profile's run did: whether another transaction held the profile, so that it did nothing. */
-    private record Run(boolean busy) {
-        static final Run BUSY = new Run(true);
-        static final Run DONE = new Run(false);
-    }
-
     /** Set on a transaction's context when it dispatched itself or freed nothing: no run needed after its commit. */
     private static final String SETTLED = ShotDispatcher.class.getName() + ".settled";
 
-    private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext(:key))";
+    /**
+     * Waits for the profile's other holder (another story transaction's refill, a run, another replica): each holds it only
+     * for its own short dispatch and, whatever it locked first, never waits for a story row or a shot row while holding it
+     * (claims skip locked rows, the outbox has no foreign key), so the wait is bounded and no cycle can form.
+     */
+    private static final String LOCK = "SELECT true FROM (SELECT pg_advisory_xact_lock(hashtext(:key))) AS locked";
     private static final String CLAIM = "FROM ShotEntity WHERE storyId = :story AND index = :index AND state = :queued";
     private static final String STORE_SHARE = "INSERT INTO fair_share (profile, tenant, virtual_seconds) VALUES (:profile, :tenant, :seconds)"
             + " ON CONFLICT (profile, tenant) DO UPDATE SET virtual_seconds = EXCLUDED.virtual_seconds";
@@ -74,14 +70,13 @@ public class ShotDispatcher {
     private final DirectSends directSends;
     private final IsolatedSessions sessions;
     private final StoryChanges changes;
-    private final Vertx vertx;
     private final FairShare fairShare;
     private final QueuePositions positions;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
     public ShotDispatcher(FleetConfig config, TenantPolicies policies, ServedProfiles profiles, OutboxWriter outbox, DirectSends directSends,
-            IsolatedSessions sessions, StoryChanges changes, QueuePositions positions, Vertx vertx) {
+            IsolatedSessions sessions, StoryChanges changes, QueuePositions positions) {
         this.config = config;
         this.policies = policies;
         this.profiles = profiles;
@@ -89,7 +84,6 @@ public class ShotDispatcher {
         this.directSends = directSends;
         this.sessions = sessions;
         this.changes = changes;
-        this.vertx = vertx;
         this.positions = positions;
         this.fairShare = new FairShare(config.starvationAge());
     }
@@ -109,44 +103,39 @@ public class ShotDispatcher {
 
     private void runOnce() {
         again.set(false);
-        sessions.run(this::dispatchAll).subscribe().with(this::finished, failure -> {
+        sessions.run(this::dispatchAll).subscribe().with(ignored -> finished(), failure -> {
             LOG.warnf("dispatch will be retried: %s", failure.getMessage());
-            finished(false);
+            finished();
         });
     }
 
-    private void finished(boolean busyElsewhere) {
+    private void finished() {
         running.set(false);
-        if (busyElsewhere) {
-            vertx.setTimer(BUSY_RETRY_MILLIS, id -> kick());
-        } else if (again.get() && running.compareAndSet(false, true)) {
+        if (again.get() && running.compareAndSet(false, true)) {
             runOnce();
         }
     }
 
-    /** Every profile with waiting shots, each in its own transaction; true when another replica held one. */
-    Uni<Boolean> dispatchAll() {
+    /** Every profile with waiting shots, each in its own transaction (which sends nothing while no worker is free). */
+    Uni<Void> dispatchAll() {
         return Panache.withSession(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery(FleetQueries.PROFILES_WAITING, String.class).getResultList()))
                 .chain(waiting -> Multi.createFrom().iterable(waiting)
                         .onItem().transformToUniAndConcatenate(profile -> sessions.run(() -> Panache.withTransaction(() -> dispatch(profile))
                                 .invoke(this::sendCommitted)))
                         .collect().asList())
-                .map(sent -> sent.stream().anyMatch(Run::busy));
+                .replaceWithVoid();
     }
 
     /**
      * Inside the transaction that ended a shot's attempt of {@code profile} (its GPU is free now): dispatches
      * what may go in that same transaction, so that the freed GPU's next command leaves right after its commit
-     * ({@link #afterCommit}). Same lock, claims and fair share as every run; when another transaction holds the
-     * profile, the run after this commit dispatches instead.
+     * ({@link #afterCommit}). Same lock, claims and fair share as every run; it waits while another transaction
+     * holds the profile (the story row is always locked before the profile), so no later run is needed.
      */
     public Uni<Void> refill(String profile) {
-        return Panache.getSession().chain(session -> session.flush()).chain(() -> dispatch(profile)).invoke(run -> {
-            if (!run.busy()) {
-                ContextLocals.put(SETTLED, true);
-            }
-        }).replaceWithVoid();
+        return Panache.getSession().chain(session -> session.flush()).chain(() -> dispatch(profile))
+                .invoke(() -> ContextLocals.put(SETTLED, true));
     }
 
     /**
@@ -162,8 +151,10 @@ public class ShotDispatcher {
     /**
      * Right after a story transaction's commit, on its context: sends what it dispatched, and dispatches in a
      * run of its own unless the transaction already did ({@link #refill}) or freed nothing ({@link #nothingFreed}).
+     *
+     * @return whether the transaction was settled so
      */
-    public void afterCommit() {
+    public boolean afterCommit() {
         boolean settled = VertxContext.isOnDuplicatedContext() && ContextLocals.<Boolean>get(SETTLED).orElse(false);
         if (settled) {
             ContextLocals.remove(SETTLED);
@@ -172,6 +163,7 @@ public class ShotDispatcher {
         if (!settled) {
             kick();
         }
+        return settled;
     }
 
     /** The commands are in the outbox: send them, and tell the stories' watchers their shots moved. */
@@ -179,31 +171,28 @@ public class ShotDispatcher {
         directSends.sendCommitted().stream().distinct().forEach(changes::announce);
     }
 
-    /** Dispatches up to the free capacity of {@code profile}, in the caller's transaction. */
-    Uni<Run> dispatch(String profile) {
+    /** Dispatches up to the free capacity of {@code profile}, in the caller's transaction, under the profile's lock. */
+    Uni<Void> dispatch(String profile) {
         return Panache.getSession().chain(session -> session.createNativeQuery(LOCK, Boolean.class)
                 .setParameter("key", "starloom.dispatch." + profile).getSingleResult()
-                .chain(locked -> !locked ? Uni.createFrom().item(Run.BUSY) : FleetQueries.capacity(session, profile, config.capacityWithoutWorkers())
-                        .chain(capacity -> FleetQueries.running(session, profile)
-                        .chain(running -> {
-                            int busy = running.values().stream().mapToInt(Integer::intValue).sum();
-                            int free = capacity - busy;
-                            if (free <= 0) {
-                                return Uni.createFrom().item(Run.DONE);
-                            }
-                            return FleetQueries.waiting(session, profile, free, true).chain(waiting -> waiting.isEmpty() ? Uni.createFrom().item(Run.DONE)
-                                    : pickAndSend(session, profile, free, waiting, running));
-                        }))));
+                .chain(() -> FleetQueries.load(session, profile, config.capacityWithoutWorkers()))
+                .chain(load -> {
+                    int free = load.free();
+                    if (free <= 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return FleetQueries.waiting(session, profile, free, true).chain(waiting -> waiting.isEmpty() ? Uni.createFrom().voidItem()
+                            : pickAndSend(session, profile, free, waiting, load.running()));
+                }));
     }
 
-    private Uni<Run> pickAndSend(Mutiny.Session session, String profile, int free, List<FairShare.Candidate> waiting,
+    private Uni<Void> pickAndSend(Mutiny.Session session, String profile, int free, List<FairShare.Candidate> waiting,
             Map<String, Integer> running) {
         return FleetQueries.shares(session, profile).chain(shares -> profiles.plan(profile).chain(spec -> {
             FairShare.Plan plan = fairShare.pick(free, waiting, shares.virtualSeconds(), shares.clocks(), tenant -> policies.of(tenant).share(),
                     running, costSeconds(spec), Instant.now());
             positions.forget(profile);
-            return send(session, plan.picks(), spec).call(() -> store(session, profile, plan, shares))
-                    .replaceWith(Run.DONE);
+            return send(session, plan.picks(), spec).call(() -> store(session, profile, plan, shares));
         }));
     }
 

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.google.protobuf.Message;
 
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.starloom.mesh.support.tracing.TraceContext;
 import io.starloom.scheduler.domain.Stage;
@@ -15,6 +17,24 @@ import io.starloom.scheduler.persistence.OutboxEntity;
 /** Adds a stage's command to the outbox inside the caller's transaction; the relay sends it after commit. */
 @ApplicationScoped
 public class OutboxWriter {
+    /** Set on the transaction's (duplicated) context when it wrote a row for the relay, not for a direct send. */
+    private static final String FOR_RELAY = OutboxWriter.class.getName() + ".forRelay";
+
+    /**
+     * After a commit, on its context: whether it may have written rows for the relay (and forgets it). A transaction
+     * that only dispatched shots, which it sends itself, needs no relay pass; off a duplicated context this cannot be
+     * known, so the answer is yes.
+     */
+    public boolean takeWrittenForRelay() {
+        if (!VertxContext.isOnDuplicatedContext()) {
+            return true;
+        }
+        boolean written = ContextLocals.<Boolean>get(FOR_RELAY).orElse(false);
+        if (written) {
+            ContextLocals.remove(FOR_RELAY);
+        }
+        return written;
+    }
 
     /** @throws IllegalArgumentException when {@code command} is not the command {@code stage} takes */
     public Uni<Void> add(Stage stage, UUID storyId, Message command) {
@@ -61,6 +81,9 @@ public class OutboxWriter {
     }
 
     private Uni<Void> add(String queue, UUID storyId, Message command, String traceparent) {
+        if (VertxContext.isOnDuplicatedContext()) {
+            ContextLocals.put(FOR_RELAY, true);
+        }
         return row(queue, storyId, command, traceparent).persist().replaceWithVoid();
     }
 
