@@ -31,7 +31,7 @@ class EnrichmentBrokerRestartTest {
     @Test
     void reportsEveryStoryAcrossABrokerRestart() {
         QueueProbe before = QueueProbe.on(Queues.SCHEDULER_EVENTS);
-        List<String> early = sendStories(20);
+        List<String> early = sendStories(200);
 
         DevStackTestResource.stack().restartBroker();
         List<String> late = sendStories(5);
