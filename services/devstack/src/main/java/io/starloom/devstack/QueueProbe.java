@@ -16,7 +16,8 @@ import io.vertx.core.Vertx;
 
 /**
  * For tests: reads a queue of the test broker with a plain AMQP 1.0 receiver, once per test JVM: a second
- * receiver on the same anycast queue would take half of its messages.
+ * receiver on the same anycast queue would take half of its messages. A probe whose connection broke (a
+ * broker restart) is forgotten, so that the next {@link #on} opens a new one.
  */
 public final class QueueProbe {
     private static final Map<String, QueueProbe> PROBES = new ConcurrentHashMap<>();
@@ -41,7 +42,7 @@ public final class QueueProbe {
         QueueProbe probe = new QueueProbe();
         try {
             AmqpClient.create(vertx, options).connect()
-                    .compose(connection -> connection.createReceiver(queue,
+                    .compose(connection -> connection.exceptionHandler(lost -> PROBES.remove(queue, probe)).createReceiver(queue,
                             new AmqpReceiverOptions().addCapability("queue").setDurable(true).setAutoAcknowledgement(true)))
                     .onSuccess(receiver -> receiver.handler(message -> probe.bodies.add(message.bodyAsBinary().getBytes())))
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -3,6 +3,7 @@ package io.starloom.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
@@ -34,6 +35,21 @@ class ResilienceIT {
 
         JsonPath story = api.awaitFinal(id, Duration.ofMinutes(6));
         assertThat(story.getString("state")).as(story.prettify()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void storiesInTheStagesSurviveABrokerRestart() {
+        // Restarted right after the submissions, while their stage services are working and reporting: a report
+        // in flight then must not stall a stage (every service sends over mesh-support's BrokerLink).
+        List<String> ids = List.of("Orion hunts across the winter sky.", "Vega and Altair meet once a year.",
+                "織女與牛郎隔著銀河相望。", "Cassiopeia sits on her throne.").stream()
+                .map(text -> api.submit(text, Map.of())).toList();
+        mesh.stack().restartBroker();
+
+        for (String id : ids) {
+            JsonPath story = api.awaitFinal(id, Duration.ofMinutes(4));
+            assertThat(story.getString("state")).as(story.prettify()).isEqualTo("COMPLETED");
+        }
     }
 
     @Test

@@ -2,18 +2,17 @@ package io.starloom.enrichment.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.starloom.contracts.Queues;
 import io.starloom.enrichment.domain.EditedStoryboards;
 import io.starloom.enrichment.domain.StoryInput;
 import io.starloom.enrichment.domain.StoryboardPlanner;
 import io.starloom.enrichment.domain.UnenrichableStoryException;
 import io.starloom.enrichment.llm.LlmRewriter;
+import io.starloom.mesh.support.messaging.SchedulerEvents;
 import io.starloom.mesh.support.messaging.StageConsumer;
 import io.starloom.mesh.support.messaging.StageFailureException;
 import io.starloom.mesh.v1.EnrichStoryCommand;
@@ -37,7 +36,7 @@ public class EnrichmentRequestConsumer {
     private final StageConsumer<EnrichStoryCommand> stage;
 
     public EnrichmentRequestConsumer(StoryboardPlanner planner, EditedStoryboards edited, LlmRewriter rewriter,
-            @Channel(Queues.SCHEDULER_EVENTS) MutinyEmitter<byte[]> events) {
+            SchedulerEvents events) {
         this.planner = planner;
         this.edited = edited;
         this.rewriter = rewriter;

@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
 import com.google.protobuf.Timestamp;
@@ -14,9 +13,9 @@ import com.google.protobuf.util.Durations;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.starloom.contracts.Queues;
 import io.starloom.contracts.messaging.ProtoEnvelope;
+import io.starloom.mesh.support.messaging.BrokerLink;
 import io.starloom.mesh.support.messaging.MeshSource;
 import io.starloom.mesh.v1.WorkerHeartbeat;
 import io.starloom.worker.backend.VideoBackend;
@@ -34,7 +33,10 @@ import io.vertx.core.Vertx;
 public class WorkerHeartbeats {
     private static final Logger LOG = Logger.getLogger(WorkerHeartbeats.class);
 
-    private final MutinyEmitter<byte[]> emitter;
+    /** Heartbeats older than a minute are of no use to the scheduler: the broker drops them. */
+    private static final long TIME_TO_LIVE_MILLIS = 60_000;
+
+    private final BrokerLink broker;
     private final Vertx vertx;
     private final WorkerHeartbeat.Builder heartbeat;
     private final long intervalMillis;
@@ -42,9 +44,9 @@ public class WorkerHeartbeats {
     private long timer = -1;
     private volatile boolean failing;
 
-    public WorkerHeartbeats(@Channel(Queues.SCHEDULER_WORKERS) MutinyEmitter<byte[]> emitter, Vertx vertx, WorkerConfig config,
+    public WorkerHeartbeats(BrokerLink broker, Vertx vertx, WorkerConfig config,
             WorkerIdentity identity, VideoBackend backend, WorkerProfile profile) {
-        this.emitter = emitter;
+        this.broker = broker;
         this.vertx = vertx;
         this.intervalMillis = Math.max(100, config.worker().heartbeatInterval().toMillis());
         this.workerId = identity.id();
@@ -67,7 +69,9 @@ public class WorkerHeartbeats {
         Instant now = Instant.now();
         WorkerHeartbeat beat = heartbeat.clone().setSendTime(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
                 .build();
-        emitter.sendMessage(ProtoEnvelope.wrap(UUID.randomUUID().toString(), MeshSource.of(ShotEvents.SERVICE), workerId, beat))
+        broker.send(BrokerLink.envelope(Queues.SCHEDULER_WORKERS,
+                ProtoEnvelope.wrap(UUID.randomUUID().toString(), MeshSource.of(ShotEvents.SERVICE), workerId, beat))
+                .ttl(TIME_TO_LIVE_MILLIS).build())
                 .subscribe().with(ok -> {
                     if (failing) {
                         LOG.info("heartbeats reach the broker again");

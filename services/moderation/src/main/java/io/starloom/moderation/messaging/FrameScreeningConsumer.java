@@ -2,7 +2,6 @@ package io.starloom.moderation.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -11,10 +10,10 @@ import com.google.protobuf.util.Durations;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.starloom.contracts.Queues;
 import io.starloom.mesh.support.media.MediaNotFoundException;
 import io.starloom.mesh.support.media.MediaReferenceException;
+import io.starloom.mesh.support.messaging.SchedulerEvents;
 import io.starloom.mesh.support.messaging.StageConsumer;
 import io.starloom.mesh.support.messaging.StageFailureException;
 import io.starloom.mesh.v1.FramesScreened;
@@ -41,7 +40,7 @@ public class FrameScreeningConsumer {
     private final FrameScreener screener;
     private final StageConsumer<ScreenFramesCommand> stage;
 
-    public FrameScreeningConsumer(FrameScreener screener, @Channel(Queues.SCHEDULER_EVENTS) MutinyEmitter<byte[]> events) {
+    public FrameScreeningConsumer(FrameScreener screener, SchedulerEvents events) {
         this.screener = screener;
         this.stage = new StageConsumer<>(STAGE, ScreenFramesCommand.getDefaultInstance(), events);
     }

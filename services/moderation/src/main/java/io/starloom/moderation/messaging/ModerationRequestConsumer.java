@@ -5,14 +5,13 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.starloom.contracts.Queues;
+import io.starloom.mesh.support.messaging.SchedulerEvents;
 import io.starloom.mesh.support.messaging.StageConsumer;
 import io.starloom.mesh.support.messaging.StageFailureException;
 import io.starloom.mesh.v1.ModerateTextCommand;
@@ -41,7 +40,7 @@ public class ModerationRequestConsumer {
     private final GuardModel guard;
     private final StageConsumer<ModerateTextCommand> stage;
 
-    public ModerationRequestConsumer(TextModerator moderator, GuardModel guard, @Channel(Queues.SCHEDULER_EVENTS) MutinyEmitter<byte[]> events) {
+    public ModerationRequestConsumer(TextModerator moderator, GuardModel guard, SchedulerEvents events) {
         this.moderator = moderator;
         this.guard = guard;
         this.stage = new StageConsumer<>(STAGE, ModerateTextCommand.getDefaultInstance(), events);

@@ -2,7 +2,6 @@ package io.starloom.postprocess.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -10,8 +9,8 @@ import com.google.protobuf.util.Durations;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.starloom.contracts.Queues;
+import io.starloom.mesh.support.messaging.SchedulerEvents;
 import io.starloom.mesh.support.messaging.StageConsumer;
 import io.starloom.mesh.support.messaging.StageFailureException;
 import io.starloom.mesh.v1.AssembleFilmCommand;
@@ -34,7 +33,7 @@ public class AssembleFilmConsumer {
     private final FilmAssembler assembler;
     private final StageConsumer<AssembleFilmCommand> stage;
 
-    public AssembleFilmConsumer(FilmAssembler assembler, @Channel(Queues.SCHEDULER_EVENTS) MutinyEmitter<byte[]> events) {
+    public AssembleFilmConsumer(FilmAssembler assembler, SchedulerEvents events) {
         this.assembler = assembler;
         this.stage = new StageConsumer<>(STAGE, AssembleFilmCommand.getDefaultInstance(), events);
     }

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Where a stage sends its events: in a service the scheduler-events emitter ({@code events::sendMessage}).
+ * Where a stage sends its events: in a service {@link SchedulerEvents}.
  * The Uni completes once the broker has accepted the message, and fails when it has not.
  */
 @FunctionalInterface

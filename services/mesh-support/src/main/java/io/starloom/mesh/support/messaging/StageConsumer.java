@@ -1,5 +1,6 @@
 package io.starloom.mesh.support.messaging;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
@@ -12,7 +13,6 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Timestamp;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.starloom.contracts.Failures;
 import io.starloom.contracts.messaging.MalformedMessageException;
 import io.starloom.contracts.messaging.ProtoEnvelope;
@@ -28,8 +28,8 @@ import io.starloom.mesh.v1.StoryEvent;
  * of times and then dead-letters it, where the scheduler fails the story.</li>
  * <li>A {@link StageFailureException} from the work is an outcome, not an error: it is reported as
  * {@link StageFailed} and the command acked.</li>
- * <li>Any other failure of the work, or an event the broker did not accept, may pass: the command is nacked
- * and redelivered.</li>
+ * <li>Any other failure of the work, or an event the broker did not accept (or did not answer within the
+ * report timeout), may pass: the command is nacked and redelivered.</li>
  * </ul>
  *
  * @param <C> the stage's command; every mesh command names its story in a {@code story_id} field
@@ -39,24 +39,33 @@ public final class StageConsumer<C extends com.google.protobuf.Message> {
     private static final String STORY_ID_FIELD = "story_id";
     /** The MDC key of the story a log line is about. */
     public static final String STORY_ID_MDC = "storyId";
+    /**
+     * The longest a report may be pending. The {@code @Incoming} stream handles one command at a time, so a send
+     * that never completes (a broker gone mid-send) would stall the stage for good; past this the command is
+     * nacked and redelivered instead. Above {@link BrokerLink}'s own send and connect bounds (10 s each).
+     */
+    static final Duration REPORT_TIMEOUT = Duration.ofSeconds(30);
 
     private final String stage;
     private final String source;
     private final C prototype;
     private final FieldDescriptor storyIdField;
     private final EventSender events;
+    private final Duration reportTimeout;
 
     /**
      * @param stage the stage's name in the pipeline, e.g. "enrichment": the StageFailed stage, the failure
      *        domain and the event source
      * @param prototype the command's default instance, e.g. {@code EnrichStoryCommand.getDefaultInstance()}
-     * @param events the scheduler-events emitter
+     * @param events where the events go: in a service {@link SchedulerEvents}
      */
-    public StageConsumer(String stage, C prototype, MutinyEmitter<byte[]> events) {
-        this(stage, prototype, events::sendMessage);
+    public StageConsumer(String stage, C prototype, EventSender events) {
+        this(stage, prototype, events, REPORT_TIMEOUT);
     }
 
-    public StageConsumer(String stage, C prototype, EventSender events) {
+    /** @param reportTimeout how long a report may take before the command is nacked (and redelivered) */
+    public StageConsumer(String stage, C prototype, EventSender events, Duration reportTimeout) {
+        this.reportTimeout = reportTimeout;
         this.source = MeshSource.of(stage);
         this.stage = stage;
         this.prototype = prototype;
@@ -125,6 +134,7 @@ public final class StageConsumer<C extends com.google.protobuf.Message> {
     private Uni<Void> report(Message<byte[]> message, String storyId, StoryEvent event) {
         // The event continues the command's trace, so one story is one trace across the mesh.
         return events.send(TraceContext.carry(ProtoEnvelope.wrap(UUID.randomUUID().toString(), source, storyId, event), TraceContext.of(message)))
+                .ifNoItem().after(reportTimeout).failWith(() -> new IllegalStateException("no answer from the broker within " + reportTimeout))
                 .onItemOrFailure().transformToUni((sent, failure) -> {
                     if (failure != null) {
                         LOG.warnf("could not report story %s, the broker will redeliver the request: %s", storyId,

@@ -184,6 +184,21 @@ class StageConsumerTest {
     }
 
     @Test
+    void nacksWhenTheBrokerNeverAnswers() {
+        // A send pending for good (the broker went away mid-send) must not hold the serial consumer forever.
+        StageConsumer<EnrichStoryCommand> stalled = new StageConsumer<>("enrichment", EnrichStoryCommand.getDefaultInstance(),
+                event -> {
+                    log.add("sent");
+                    return Uni.createFrom().nothing();
+                }, Duration.ofMillis(200));
+
+        handle(stalled, incoming(STORY, command(STORY)), ALLOW);
+
+        assertThat(log).hasSize(2).startsWith("sent");
+        assertThat(log.get(1)).startsWith("nack: no answer from the broker within");
+    }
+
+    @Test
     void refusesACommandTypeWithoutStoryId() {
         assertThatThrownBy(() -> new StageConsumer<>("enrichment", StageFailed.getDefaultInstance(), accepting))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("story_id");
