@@ -265,9 +265,7 @@ class SubmissionLoadBenchmarkTest {
 
     /** The embedded PostgreSQL's postmaster: the parent of the backend serving a connection. */
     private static long postmasterPid() throws Exception {
-        Map<String, String> env = DevStackTestResource.stack().env();
-        try (Connection db = DriverManager.getConnection(env.get("STARLOOM_DB_JDBC_URL"), env.get("STARLOOM_DB_USERNAME"),
-                env.get("STARLOOM_DB_PASSWORD")); ResultSet row = db.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+        try (Connection db = database(); ResultSet row = db.createStatement().executeQuery("SELECT pg_backend_pid()")) {
             row.next();
             String stat = Files.readString(Path.of("/proc", Integer.toString(row.getInt(1)), "stat"));
             return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
@@ -279,19 +277,21 @@ class SubmissionLoadBenchmarkTest {
      * cannot follow shows here as a backlog that grows from run to run (and is worked off during the next one).
      */
     private static String unsent() throws Exception {
-        Map<String, String> env = DevStackTestResource.stack().env();
-        try (Connection db = DriverManager.getConnection(env.get("STARLOOM_DB_JDBC_URL"), env.get("STARLOOM_DB_USERNAME"),
-                env.get("STARLOOM_DB_PASSWORD")); ResultSet rows = db.createStatement().executeQuery(
+        try (Connection db = database(); ResultSet rows = db.createStatement().executeQuery(
                         "SELECT count(*) FROM outbox WHERE published_at IS NULL")) {
             rows.next();
             return "outbox rows not yet sent at its end: " + rows.getLong(1);
         }
     }
 
-    private static long storedStories(String tenantPattern) throws Exception {
+    /** A JDBC connection to the devstack's PostgreSQL, beside the scheduler's own pool. */
+    private static Connection database() throws Exception {
         Map<String, String> env = DevStackTestResource.stack().env();
-        try (Connection db = DriverManager.getConnection(env.get("STARLOOM_DB_JDBC_URL"), env.get("STARLOOM_DB_USERNAME"),
-                env.get("STARLOOM_DB_PASSWORD")); PreparedStatement count = db.prepareStatement("SELECT count(*) FROM story WHERE tenant LIKE ?")) {
+        return DriverManager.getConnection(env.get("STARLOOM_DB_JDBC_URL"), env.get("STARLOOM_DB_USERNAME"), env.get("STARLOOM_DB_PASSWORD"));
+    }
+
+    private static long storedStories(String tenantPattern) throws Exception {
+        try (Connection db = database(); PreparedStatement count = db.prepareStatement("SELECT count(*) FROM story WHERE tenant LIKE ?")) {
             count.setString(1, tenantPattern);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();

@@ -63,7 +63,8 @@ public class ServedProfiles {
                         if (found != null && found.lastSeen.isAfter(sent)) {
                             return Uni.createFrom().voidItem();
                         }
-                        if (found == null || !Arrays.equals(found.spec, profile.toByteArray())) {
+                        byte[] spec = profile.toByteArray();
+                        if (found == null || !Arrays.equals(found.spec, spec)) {
                             // A new or changed announcement is planned with at once here; other replicas within a second.
                             planned.remove(profile.getName());
                         }
@@ -74,7 +75,7 @@ public class ServedProfiles {
                         row.workerId = heartbeat.getWorkerId();
                         row.profile = profile.getName();
                         row.backend = heartbeat.getBackend();
-                        row.spec = profile.toByteArray();
+                        row.spec = spec;
                         row.lastSeen = sent;
                         row.expiresAt = expires;
                         return found == null ? row.persist().replaceWithVoid() : Uni.createFrom().voidItem();
