@@ -374,16 +374,23 @@ class FleetSchedulingTest {
     }
 
     /** Workers of the test profile as their heartbeats would record them, announced until {@code expires}. */
+    /**
+     * The profile's workers replaced in one transaction: between a separate delete and insert, a periodic dispatch
+     * would see a profile never announced and fall back to the test profile's capacity without workers.
+     */
     private void announce(int workers, Instant expires) {
         byte[] spec = ModelProfile.newBuilder().setName(PROFILE).setFrameCount(81).setTypicalShotSeconds(10)
                 .setFormat(VideoFormat.newBuilder().setWidth(832).setHeight(480).setFps(16)).build().toByteArray();
-        workersLeave();
-        for (int i = 0; i < workers; i++) {
-            String worker = "fleet-w" + i;
-            sql(session -> session.createNativeQuery("INSERT INTO worker_profile (worker_id, profile, backend, spec, last_seen, expires_at)"
-                    + " VALUES (:w, :p, 'sim', :spec, now(), :expires)").setParameter("w", worker).setParameter("p", PROFILE)
-                    .setParameter("spec", spec).setParameter("expires", expires).executeUpdate());
-        }
+        sql(session -> {
+            Uni<Integer> all = session.createNativeQuery("DELETE FROM worker_profile WHERE profile = :p").setParameter("p", PROFILE).executeUpdate();
+            for (int i = 0; i < workers; i++) {
+                String worker = "fleet-w" + i;
+                all = all.chain(() -> session.createNativeQuery("INSERT INTO worker_profile (worker_id, profile, backend, spec, last_seen, expires_at)"
+                        + " VALUES (:w, :p, 'sim', :spec, now(), :expires)").setParameter("w", worker).setParameter("p", PROFILE)
+                        .setParameter("spec", spec).setParameter("expires", expires).executeUpdate());
+            }
+            return all;
+        });
     }
 
     private void expireLease(String id) {
