@@ -53,9 +53,14 @@ final class Stories {
      * {@code tenant} claim removed, signed again with the devstack issuer's key.
      */
     static String tokenWithoutTenant(String... roles) throws Exception {
-        String[] parts = token("dropped", roles).split("\\.");
+        return resigned(token("dropped", roles), claims -> claims.remove(Roles.TENANT_CLAIM));
+    }
+
+    /** {@code token} with its claims changed by {@code change}, signed again properly with the devstack issuer's key. */
+    static String resigned(String token, java.util.function.Consumer<ObjectNode> change) throws Exception {
+        String[] parts = token.split("\\.");
         ObjectNode claims = (ObjectNode) JSON.readTree(B64URL_DECODER.decode(parts[1]));
-        claims.remove(Roles.TENANT_CLAIM);
+        change.accept(claims);
         String signingInput = parts[0] + "." + B64URL.encodeToString(JSON.writeValueAsBytes(claims));
         String pem = Files.readString(Path.of(DevStackTestResource.stack().env().get("STARLOOM_OIDC_SIGNING_KEY")));
         byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));

@@ -1,5 +1,6 @@
 package io.starloom.scheduler.identity;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,9 @@ public interface IdentityConfig {
 
     /** The tenants the default issuer may name; absent: any. */
     Optional<List<String>> tenants();
+
+    /** How long a verified bearer token is trusted again without being verified again. */
+    VerifiedTokenReuse verifiedTokens();
 
     /** Partners on their own identity provider, by a short name of our choosing (also the OIDC tenant id). */
     Map<String, Partner> partners();
@@ -49,5 +53,19 @@ public interface IdentityConfig {
 
         /** The Starloom tenants this partner may act for: a token naming any other is refused. */
         List<String> tenants();
+    }
+
+    /**
+     * A token that passed verification is trusted again for its next requests, as API gateways do, never past its
+     * own {@code exp}: a key removed from the issuer's JWKS stops tokens signed with it only after {@link #reuse()}.
+     */
+    interface VerifiedTokenReuse {
+        /** At most this long after its verification; 0 verifies every request. */
+        @WithDefault("60s")
+        Duration reuse();
+
+        /** Tokens remembered at once (the least recently used go first). */
+        @WithDefault("10000")
+        int maxTokens();
     }
 }
