@@ -18,6 +18,8 @@ import io.starloom.proto.v1.Shot;
 import io.starloom.proto.v1.Storyboard;
 import io.starloom.scheduler.domain.ShotStatus;
 import io.starloom.scheduler.domain.Stage;
+import io.starloom.scheduler.fleet.FleetConfig;
+import io.starloom.scheduler.messaging.DirectSends;
 import io.starloom.scheduler.messaging.OutboxWriter;
 import io.starloom.scheduler.persistence.ShotEntity;
 import io.starloom.scheduler.persistence.StoryEntity;
@@ -26,10 +28,14 @@ import io.starloom.scheduler.persistence.StoryEntity;
 @ApplicationScoped
 public class EnrichmentStage implements StageHandler {
     private final OutboxWriter outbox;
+    private final DirectSends directSends;
+    private final FleetConfig fleet;
     private final ServedProfiles profiles;
 
-    public EnrichmentStage(OutboxWriter outbox, ServedProfiles profiles) {
+    public EnrichmentStage(OutboxWriter outbox, DirectSends directSends, FleetConfig fleet, ServedProfiles profiles) {
         this.outbox = outbox;
+        this.directSends = directSends;
+        this.fleet = fleet;
         this.profiles = profiles;
     }
 
@@ -59,8 +65,10 @@ public class EnrichmentStage implements StageHandler {
                 // Neither announced nor configured (a deployment whose workers announce later): enrichment's own shot length.
                 .onFailure(IllegalStateException.class).recoverWithItem(0)
                 // In the trace the story was submitted in: the story's transaction may run on another context (GroupCommit).
-                .chain(seconds -> outbox.add(Stage.ENRICH, story.id, command.setShotSeconds(seconds).build(), Stage.ENRICH.queue(),
-                        story.traceparent));
+                // Sent by the transaction that accepted the story, right after its commit; the relay only if that failed.
+                .chain(seconds -> outbox.addForDirectSend(Stage.ENRICH, story.id, command.setShotSeconds(seconds).build(), Stage.ENRICH.queue(),
+                        story.traceparent, Instant.now().plus(fleet.directSendHold())))
+                .invoke(directSends::afterCommit).replaceWithVoid();
     }
 
     /** Seconds of video one call of the profile makes, which enrichment sizes each shot to. */

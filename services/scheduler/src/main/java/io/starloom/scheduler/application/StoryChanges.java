@@ -45,11 +45,11 @@ public class StoryChanges {
     }
 
     /**
-     * A new story committed: send its first command and tell its watchers. No dispatch run: a story has no
-     * shots before enrichment plans them (at a thousand submissions a second, one run each would never stop).
+     * A new story committed: tell its watchers. Its first command left with the commit (GroupCommit). No
+     * dispatch run: a story has no shots before enrichment plans them (at a thousand submissions a second, one
+     * run each would never stop).
      */
     public Uni<Void> accepted(UUID storyId) {
-        relay.kick();
         announce(storyId);
         return Uni.createFrom().voidItem();
     }

@@ -18,8 +18,8 @@ import io.starloom.scheduler.persistence.SkipLocked;
 
 /**
  * Sends outbox rows to the broker, each to the queue it names, and marks them published once the broker
- * has accepted them. For the fleet dispatcher's commands, which their own transaction sends right after
- * commit ({@link DirectSends}), it is only the fallback for a writer that died before it could. One anonymous sender link ({@link CommandSender}) carries every command, so a new stage
+ * has accepted them. For the commands that their own transaction sends right after commit ({@link DirectSends}:
+ * a new story's enrichment, a dispatched shot), it is only the fallback for a writer that died before it could. One anonymous sender link ({@link CommandSender}) carries every command, so a new stage
  * needs no channel of its own, and a refused send or a broker restart fails only that send: the row stays
  * pending for the next sweep. Runs right after each committed transition and on a periodic sweep, so
  * nothing written is ever left behind — also not after a crash between commit and send. Rows are claimed

@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.starloom.scheduler.config.SubmissionConfig;
+import io.starloom.scheduler.messaging.DirectSends;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.DatabaseException;
@@ -34,19 +35,22 @@ import io.vertx.sqlclient.DatabaseException;
  * writes last), so that its failure is its own and the others in its group still commit. A failure that
  * comes from the database (a constraint, a lost connection) may have aborted the shared transaction: the
  * group is rolled back and each of its works runs again in a transaction of its own, so nobody is answered
- * with another caller's error.
+ * with another caller's error. Commands its works wrote for direct sending ({@link DirectSends}) leave right
+ * after the commit of the transaction that holds them.
  */
 @ApplicationScoped
 public class GroupCommit {
     private final IsolatedSessions sessions;
+    private final DirectSends directSends;
     private final int maxWorks;
     private final int maxGroups;
     private final Queue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger groups = new AtomicInteger();
     private final DistributionSummary groupSizes;
 
-    public GroupCommit(IsolatedSessions sessions, SubmissionConfig config, MeterRegistry registry) {
+    public GroupCommit(IsolatedSessions sessions, DirectSends directSends, SubmissionConfig config, MeterRegistry registry) {
         this.sessions = sessions;
+        this.directSends = directSends;
         this.groupSizes = DistributionSummary.builder("starloom.submission.group.works")
                 .description("Submissions committed by one shared transaction").register(registry);
         this.maxWorks = config.groupCommit().maxWorks();
@@ -86,7 +90,7 @@ public class GroupCommit {
     private void commit(List<Pending<?>> group) {
         groupSizes.record(group.size());
         sessions.run(() -> Panache.withTransaction(() -> Multi.createFrom().iterable(group)
-                .onItem().transformToUniAndConcatenate(Pending::attempt).collect().asList()))
+                .onItem().transformToUniAndConcatenate(Pending::attempt).collect().asList()).invoke(directSends::sendCommitted))
                 .subscribe().with(outcomes -> {
                     groupDone();
                     for (int i = 0; i < group.size(); i++) {
@@ -99,7 +103,7 @@ public class GroupCommit {
                         return;
                     }
                     for (Pending<?> alone : group) {
-                        sessions.run(() -> Panache.withTransaction(alone::attempt)).subscribe().with(alone::answer,
+                        sessions.run(() -> Panache.withTransaction(alone::attempt).invoke(directSends::sendCommitted)).subscribe().with(alone::answer,
                                 again -> alone.answer(Outcome.failed(again)));
                     }
                 });
