@@ -42,14 +42,19 @@ import io.starloom.proto.v1.StoryServiceGrpc;
  * A partner on its own identity provider: a real Keycloak next to the devstack's issuer, both trusted by one
  * scheduler at once. Two tenants, a writer, a reader, a reviewer, an admin and a client-credentials backend of
  * the partner; the realm's signing key is rotated twice while the API is in use. The scheduler runs with the
- * shipped JWKS settings except the cache lifetime (10 s + a 5 s clean-up instead of 30 s + 10 s) so that the
- * "deleted key refused within the bound" check takes seconds; the bound is the same sum either way.
+ * shipped JWKS settings except the cache lifetime (10 s + a 5 s clean-up instead of 30 s + 10 s) and the reuse
+ * of a verified token (5 s instead of 10 s) so that the "deleted key refused within the bound" check takes
+ * seconds; the bound is the same sum either way.
  */
 class KeycloakPartnerIT {
     private static final Duration KEY_TTL = Duration.ofSeconds(10);
     private static final Duration CLEAN_UP = Duration.ofSeconds(5);
-    /** The longest a deleted key may still verify: cache lifetime + one clean-up pass + a little scheduling slack. */
-    private static final Duration DELETED_KEY_BOUND = KEY_TTL.plus(CLEAN_UP).plusSeconds(5);
+    private static final Duration TOKEN_REUSE = Duration.ofSeconds(5);
+    /**
+     * The longest a deleted key may still verify: cache lifetime + one clean-up pass + the reuse of a token
+     * verified just before + a little scheduling slack.
+     */
+    private static final Duration DELETED_KEY_BOUND = KEY_TTL.plus(CLEAN_UP).plus(TOKEN_REUSE).plusSeconds(5);
     private static final int CONCURRENT = 8;
 
     private static Path work;
@@ -258,6 +263,7 @@ class KeycloakPartnerIT {
                 partner + "role-mapping.partner-admin=" + Roles.ADMIN,
                 "-Dquarkus.oidc.jwks.cache-time-to-live=" + KEY_TTL.toSeconds() + "S",
                 "-Dquarkus.oidc.jwks.clean-up-timer-interval=" + CLEAN_UP.toSeconds() + "S",
+                "-Dstarloom.identity.verified-tokens.reuse=" + TOKEN_REUSE.toSeconds() + "S",
                 // Only the scheduler runs here (the test is about tokens): accept stories for the configured profiles
                 // although no worker announces one.
                 "-Dstarloom.generation.require-served-profile=false",

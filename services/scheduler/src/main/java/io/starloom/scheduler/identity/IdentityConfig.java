@@ -57,11 +57,12 @@ public interface IdentityConfig {
 
     /**
      * A token that passed verification is trusted again for its next requests, as API gateways do, never past its
-     * own {@code exp}: a key removed from the issuer's JWKS stops tokens signed with it only after {@link #reuse()}.
+     * own {@code exp}. A key removed from the issuer's JWKS stops its tokens up to {@link #reuse()} later than the
+     * key cache alone would.
      */
     interface VerifiedTokenReuse {
         /** At most this long after its verification; 0 verifies every request. */
-        @WithDefault("60s")
+        @WithDefault("10s")
         Duration reuse();
 
         /** Tokens remembered at once (the least recently used go first). */
