@@ -160,7 +160,7 @@ class StoryboardPreviewTest {
         given().auth().oauth2(writer).contentType("application/json").body("{\"text\":\"CRASH story\"}").post("/v1/storyboards:preview")
                 .then().statusCode(503).body(not(containsString(FakeEnrichment.SECRET)));
         given().auth().oauth2(writer).header("Accept-Language", "zh").contentType("application/json").body("{\"text\":\"CRASH story\"}")
-                .post("/v1/storyboards:preview").then().statusCode(503).body("code", equalTo("ENRICHMENT_UNREACHABLE"))
+                .post("/v1/storyboards:preview").then().statusCode(503).body("code", equalTo("PREVIEW_UNAVAILABLE"))
                 .body("title", equalTo("故事增强服务暂不可用")).body("detail", equalTo("暂时无法连接故事增强服务，请稍后重试"));
         StatusRuntimeException failed = grpcFailure(writer, SubmitStoryRequest.newBuilder().setText("CRASH story").build());
         assertThat(failed.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);

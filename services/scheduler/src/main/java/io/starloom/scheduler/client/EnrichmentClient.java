@@ -70,7 +70,7 @@ public class EnrichmentClient {
         }
         LOG.warnf("enrichment preview failed: %s %s", code, describe(failure));
         return new EnrichmentUnavailableException(code == Status.Code.DEADLINE_EXCEEDED
-                ? ErrorCode.ENRICHMENT_TIMEOUT : ErrorCode.ENRICHMENT_UNREACHABLE);
+                ? ErrorCode.PREVIEW_TIMEOUT : ErrorCode.PREVIEW_UNAVAILABLE);
     }
 
     private static BadRequest unpack(com.google.protobuf.Any any) {

@@ -66,8 +66,8 @@ public enum ErrorCode {
     // Storyboard previews and edits (enrichment's reasons, prefixed).
     STORY_REQUIRED,
     STORYBOARD_UNREADABLE,
-    ENRICHMENT_TIMEOUT,
-    ENRICHMENT_UNREACHABLE,
+    PREVIEW_TIMEOUT,
+    PREVIEW_UNAVAILABLE,
     ENRICHMENT_REFUSED,
     ENRICHMENT_EMPTY_TEXT,
     ENRICHMENT_TEXT_TOO_LONG,

@@ -89,6 +89,20 @@ class ErrorTextsTest {
         assertThat(english.message(ErrorTexts.CHINESE)).contains("个英文单词").doesNotContain("汉字");
     }
 
+    @Test
+    void enrichmentsReasonsHaveTheirOwnCodesAndAnUnknownOneIsRefused() {
+        // The reasons services/enrichment's FieldViolations carry (StoryboardPlanner, PlanLimits, EditedStoryboards).
+        for (String reason : List.of("EMPTY_TEXT", "TEXT_TOO_LONG", "UNKNOWN_LANGUAGE", "UNKNOWN_STYLE", "INVALID_OPTIONS", "SHOT_COUNT",
+                "EMPTY_PROMPT", "DURATION", "NARRATION_TOO_LONG", "UNKNOWN_CONSTELLATION", "TOO_LONG", "CONTROL_CHARACTERS", "INSTRUCTION")) {
+            assertThat(ErrorCode.ofEnrichment(reason).name()).isEqualTo("ENRICHMENT_" + reason);
+        }
+        assertThat(ErrorCode.ofEnrichment("SOMETHING_NEW")).isEqualTo(ErrorCode.ENRICHMENT_REFUSED);
+        assertThat(ErrorCode.ofEnrichment("")).isEqualTo(ErrorCode.ENRICHMENT_REFUSED);
+        FieldError passedOn = new FieldError("options.max_shots", ErrorCode.ofEnrichment("INVALID_OPTIONS"), "max_shots must be 1..24");
+        assertThat(passedOn.message()).isEqualTo("max_shots must be 1..24");
+        assertThat(passedOn.within("story").field()).isEqualTo("story.options.max_shots");
+    }
+
     private static Properties load(String resource) {
         Properties properties = new Properties();
         try (InputStream in = ErrorTextsTest.class.getResourceAsStream(resource)) {
