@@ -148,6 +148,20 @@ class LocalizedErrorsTest {
         assertThat(detail(notFound, LocalizedMessage.class).getMessage()).isEqualTo("找不到故事 " + missing);
     }
 
+    @Test
+    void grpcRefusalsOfTheCallerAreLocalized() {
+        String reader = Stories.token("i18n-grpc", Roles.STORY_READER);
+        StatusRuntimeException denied = failure(() -> as(reader, "zh").submitStory(SubmitStoryRequest.newBuilder().setText("Vega").build())
+                .await().atMost(WAIT));
+        assertThat(denied.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(detail(denied, ErrorInfo.class).getReason()).isEqualTo("ROLE_MISSING");
+        assertThat(detail(denied, LocalizedMessage.class).getMessage()).isEqualTo("令牌缺少此操作所需的角色");
+        StatusRuntimeException inEnglish = failure(() -> as(reader, null).submitStory(SubmitStoryRequest.newBuilder().setText("Vega").build())
+                .await().atMost(WAIT));
+        assertThat(detail(inEnglish, ErrorInfo.class).getReason()).isEqualTo("ROLE_MISSING");
+        assertThat(detail(inEnglish, LocalizedMessage.class).getMessage()).isEqualTo("the token lacks the role this operation needs");
+    }
+
     private static JsonPath submitBad(RequestSpecification request, String language) {
         return request.contentType(ContentType.JSON).body(BAD).post("/v1/stories").then().statusCode(400)
                 .contentType(containsString("application/problem+json")).header("Content-Language", language).extract().jsonPath();

@@ -44,6 +44,8 @@ import io.starloom.scheduler.webhooks.domain.WebhookNotFoundException;
 final class GrpcErrors {
     /** ErrorInfo.domain: the service that decided, as AIP-193 asks. */
     static final String DOMAIN = "starloom.io";
+    /** Longest text in a status detail, in characters. */
+    static final int MAX_TEXT = 240;
     private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
 
     private GrpcErrors() {
@@ -66,7 +68,9 @@ final class GrpcErrors {
 
     static StatusRuntimeException toStatus(Throwable failure, Locale locale) {
         com.google.rpc.Status proto = proto(failure, locale);
-        return Status.fromCodeValue(proto.getCode()).withDescription(proto.getMessage()).withCause(failure)
+        // The domain's description in full (StatusMessageInterceptor cuts the grpc-message trailer to its own limit).
+        boolean domain = failure instanceof LocalizedException || failure instanceof InvalidRequestException;
+        return Status.fromCodeValue(proto.getCode()).withDescription(domain ? failure.getMessage() : proto.getMessage()).withCause(failure)
                 .asRuntimeException(StatusProto.toStatusRuntimeException(proto).getTrailers());
     }
 
@@ -123,7 +127,7 @@ final class GrpcErrors {
     }
 
     private static com.google.rpc.Status status(Code code, Any detail, String reason, String english, String localized, Locale locale) {
-        com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder().setCode(code.getNumber()).setMessage(english);
+        com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder().setCode(code.getNumber()).setMessage(bounded(english));
         if (detail != null) {
             status.addDetails(detail);
         }
@@ -133,12 +137,20 @@ final class GrpcErrors {
 
     /** AIP-193: the description stays English for developers; reason and localized_message are for programs and people. */
     private static BadRequest.FieldViolation violation(String field, FieldError error, Locale locale) {
-        return BadRequest.FieldViolation.newBuilder().setField(field).setDescription(error.message()).setReason(error.code().name())
+        return BadRequest.FieldViolation.newBuilder().setField(field).setDescription(bounded(error.message())).setReason(error.code().name())
                 .setLocalizedMessage(localized(error.message(locale), locale)).build();
     }
 
     private static LocalizedMessage localized(String message, Locale locale) {
-        return LocalizedMessage.newBuilder().setLocale(locale.toLanguageTag()).setMessage(message).build();
+        return LocalizedMessage.newBuilder().setLocale(locale.toLanguageTag()).setMessage(bounded(message)).build();
+    }
+
+    /**
+     * At most {@value #MAX_TEXT} characters: a message can echo the caller's input (an id, a name), and the details
+     * travel in a trailer that, with grpc-message, must fit a client's header limit (8 KiB by default in grpc-java).
+     */
+    private static String bounded(String text) {
+        return text.codePointCount(0, text.length()) <= MAX_TEXT ? text : text.substring(0, text.offsetByCodePoints(0, MAX_TEXT - 1)) + "…";
     }
 
     private static Any retry(long seconds) {
