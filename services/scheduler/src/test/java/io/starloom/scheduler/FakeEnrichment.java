@@ -86,7 +86,7 @@ public class FakeEnrichment implements QuarkusTestResourceLifecycleManager {
                 response.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                         .setCode(Code.INVALID_ARGUMENT.getNumber()).setMessage("story cannot be planned")
                         .addDetails(Any.pack(BadRequest.newBuilder().addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                                .setField("options.max_shots").setDescription("max_shots must be 1..24")).build())).build()));
+                                .setField("options.max_shots").setReason("INVALID_OPTIONS").setDescription("max_shots must be 1..24")).build())).build()));
                 return;
             }
             if (request.hasEditedStoryboard()) {

@@ -276,7 +276,11 @@ class FleetSchedulingTest {
         String retryAfter = given().auth().oauth2(writer).contentType(ContentType.JSON).body(Map.of("text", "Vega"))
                 .when().post("/v1/stories").then().statusCode(429).contentType("application/problem+json")
                 .body("type", containsString("quota-exceeded")).body("title", containsString("gpu-seconds-per-day"))
-                .body("detail", containsString("5 of its 3 GPU-seconds")).extract().header("Retry-After");
+                .body("detail", containsString("5 of its 3 GPU-seconds")).body("code", equalTo("QUOTA_GPU_SECONDS")).extract().header("Retry-After");
+        given().auth().oauth2(writer).header("Accept-Language", "zh-Hans").contentType(ContentType.JSON).body(Map.of("text", "Vega"))
+                .when().post("/v1/stories").then().statusCode(429).header("Content-Language", "zh").body("code", equalTo("QUOTA_GPU_SECONDS"))
+                .body("title", equalTo("配额已用尽：gpu-seconds-per-day"))
+                .body("detail", equalTo("租户 fleet-quota 今天（UTC）已渲染 5 GPU 秒，配额为 3 GPU 秒；配额在 UTC 午夜重置"));
         assertThat(Long.parseLong(retryAfter)).isBetween(1L, 86_400L);
         StatusRuntimeException exhausted = assertThrows(StatusRuntimeException.class, () -> withToken(writer)
                 .submitStory(SubmitStoryRequest.newBuilder().setText("Vega").build()).await().atMost(WAIT));

@@ -137,7 +137,13 @@ class StoryboardPreviewTest {
     void aStoryEnrichmentRefusesIs400WithItsFieldPaths() {
         String writer = Stories.token("preview-refused", Roles.STORY_WRITER);
         given().auth().oauth2(writer).contentType("application/json").body("{\"text\":\"REFUSE this one\"}").post("/v1/storyboards:preview")
-                .then().statusCode(400).body("errors.field", hasItem("options.max_shots"));
+                .then().statusCode(400).body("errors.field", hasItem("options.max_shots"))
+                .body("errors[0].code", equalTo("ENRICHMENT_INVALID_OPTIONS")).body("errors[0].message", equalTo("max_shots must be 1..24"));
+        // Enrichment words its violations in English; its reason gives them this service's Chinese words.
+        given().auth().oauth2(writer).header("Accept-Language", "zh-CN").contentType("application/json").body("{\"text\":\"REFUSE this one\"}")
+                .post("/v1/storyboards:preview").then().statusCode(400).header("Content-Language", "zh")
+                .body("errors[0].field", equalTo("options.max_shots")).body("errors[0].code", equalTo("ENRICHMENT_INVALID_OPTIONS"))
+                .body("errors[0].message", equalTo("分镜选项（镜头数或时长）超出允许的范围"));
         StatusRuntimeException refused = grpcFailure(writer, SubmitStoryRequest.newBuilder().setText("REFUSE this one").build());
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(violations(refused)).contains("story.options.max_shots");
@@ -153,6 +159,9 @@ class StoryboardPreviewTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the deadline holds").isLessThan(Duration.ofMillis(5500));
         given().auth().oauth2(writer).contentType("application/json").body("{\"text\":\"CRASH story\"}").post("/v1/storyboards:preview")
                 .then().statusCode(503).body(not(containsString(FakeEnrichment.SECRET)));
+        given().auth().oauth2(writer).header("Accept-Language", "zh").contentType("application/json").body("{\"text\":\"CRASH story\"}")
+                .post("/v1/storyboards:preview").then().statusCode(503).body("code", equalTo("PREVIEW_UNAVAILABLE"))
+                .body("title", equalTo("故事增强服务暂不可用")).body("detail", equalTo("暂时无法连接故事增强服务，请稍后重试"));
         StatusRuntimeException failed = grpcFailure(writer, SubmitStoryRequest.newBuilder().setText("CRASH story").build());
         assertThat(failed.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(failed.getStatus().getDescription()).doesNotContain(FakeEnrichment.SECRET);

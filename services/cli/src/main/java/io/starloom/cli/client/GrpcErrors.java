@@ -3,10 +3,13 @@ package io.starloom.cli.client;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 import com.google.rpc.BadRequest;
+import com.google.rpc.LocalizedMessage;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -14,31 +17,36 @@ import io.grpc.protobuf.StatusProto;
 import io.starloom.cli.CliException;
 import io.starloom.cli.ExitCode;
 
-/** A gRPC status as one line for people, naming the fields at fault from google.rpc.BadRequest details. */
+/** A gRPC status as one line for people, in the CLI's language, naming the fields at fault from google.rpc.BadRequest details. */
 public final class GrpcErrors {
-    static final String SIGN_IN_HINT = "pass --token (env STARLOOM_TOKEN), or for a local stack --dev-signing-key with --issuer";
-
     private GrpcErrors() {
     }
 
     public static CliException describe(StatusRuntimeException failure, ServerAddress server) {
+        return describe(failure, server, CliLanguage.current());
+    }
+
+    /**
+     * In {@code locale}: the server's google.rpc.LocalizedMessage and each field's localized_message when it sent
+     * them (it does when asked in accept-language), its English description otherwise.
+     */
+    static CliException describe(StatusRuntimeException failure, ServerAddress server, Locale locale) {
         List<String> violations = fieldViolations(failure);
         if (!violations.isEmpty()) {
-            return new CliException("invalid request: " + String.join("; ", violations), ExitCode.BAD_INPUT, failure);
+            return new CliException(CliLanguage.text(locale, "invalid", String.join("; ", violations)), ExitCode.BAD_INPUT, failure);
         }
         Status status = failure.getStatus();
-        String detail = status.getDescription() == null ? status.getCode().name() : status.getDescription();
+        String detail = localized(failure).orElse(status.getDescription() == null ? status.getCode().name() : status.getDescription());
         return switch (status.getCode()) {
-            case INVALID_ARGUMENT, OUT_OF_RANGE -> new CliException("invalid request: " + detail, ExitCode.BAD_INPUT, failure);
-            case NOT_FOUND -> new CliException("not found: " + detail, ExitCode.BAD_INPUT, failure);
-            case UNAUTHENTICATED -> new CliException("not signed in: the server refused the call without a valid token; "
-                    + SIGN_IN_HINT, ExitCode.FAILED, failure);
-            case PERMISSION_DENIED -> new CliException("forbidden: " + detail, ExitCode.FAILED, failure);
-            case UNAVAILABLE -> new CliException("cannot reach Starloom at " + server + " ("
-                    + (causedBy(failure, ConnectException.class) ? "nothing answers there" : detail) + ")", ExitCode.FAILED, failure);
-            case DEADLINE_EXCEEDED -> new CliException("Starloom at " + server + " did not answer in time", ExitCode.FAILED, failure);
-            default -> new CliException(status.getCode().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + detail,
-                    ExitCode.FAILED, failure);
+            case INVALID_ARGUMENT, OUT_OF_RANGE -> new CliException(CliLanguage.text(locale, "invalid", detail), ExitCode.BAD_INPUT, failure);
+            case NOT_FOUND -> new CliException(CliLanguage.text(locale, "not_found", detail), ExitCode.BAD_INPUT, failure);
+            case UNAUTHENTICATED -> new CliException(CliLanguage.text(locale, "not_signed_in"), ExitCode.FAILED, failure);
+            case PERMISSION_DENIED -> new CliException(CliLanguage.text(locale, "forbidden", detail), ExitCode.FAILED, failure);
+            case UNAVAILABLE -> new CliException(CliLanguage.text(locale, "unreachable", server,
+                    causedBy(failure, ConnectException.class) ? CliLanguage.text(locale, "nothing_answers") : detail), ExitCode.FAILED, failure);
+            case DEADLINE_EXCEEDED -> new CliException(CliLanguage.text(locale, "too_slow", server), ExitCode.FAILED, failure);
+            default -> new CliException(CliLanguage.text(locale, "other", status.getCode().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    detail), ExitCode.FAILED, failure);
         };
     }
 
@@ -49,15 +57,21 @@ public final class GrpcErrors {
             return List.of();
         }
         return status.getDetailsList().stream().filter(detail -> detail.is(BadRequest.class))
-                .flatMap(detail -> unpack(detail).getFieldViolationsList().stream())
-                .map(v -> v.getField() + ": " + v.getDescription()).toList();
+                .flatMap(detail -> unpack(detail, BadRequest.class).getFieldViolationsList().stream())
+                .map(v -> v.getField() + ": " + (v.hasLocalizedMessage() ? v.getLocalizedMessage().getMessage() : v.getDescription())).toList();
     }
 
-    private static BadRequest unpack(Any detail) {
+    private static Optional<String> localized(StatusRuntimeException failure) {
+        com.google.rpc.Status status = StatusProto.fromThrowable(failure);
+        return status == null ? Optional.empty() : status.getDetailsList().stream().filter(detail -> detail.is(LocalizedMessage.class))
+                .map(detail -> unpack(detail, LocalizedMessage.class).getMessage()).filter(message -> !message.isEmpty()).findFirst();
+    }
+
+    private static <M extends Message> M unpack(Any detail, Class<M> type) {
         try {
-            return detail.unpack(BadRequest.class);
+            return detail.unpack(type);
         } catch (InvalidProtocolBufferException e) {
-            return BadRequest.getDefaultInstance();
+            return com.google.protobuf.Internal.getDefaultInstance(type);
         }
     }
 

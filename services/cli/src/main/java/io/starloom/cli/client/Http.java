@@ -35,6 +35,7 @@ public final class Http {
             if (bearerToken != null) {
                 connection.setRequestProperty("Authorization", "Bearer " + bearerToken);
             }
+            connection.setRequestProperty("Accept-Language", CliLanguage.current().toLanguageTag());
             int status = connection.getResponseCode();
             if (status >= 400) {
                 throw Problems.describe(status, errorBody(connection));

@@ -2,6 +2,7 @@ package io.starloom.cli.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -17,16 +18,20 @@ public final class Problems {
     }
 
     public static CliException describe(int status, String body) {
+        return describe(status, body, CliLanguage.current());
+    }
+
+    /** The problem's own words are in the language the CLI asked for (Accept-Language); the CLI adds its own in {@code locale}. */
+    static CliException describe(int status, String body, Locale locale) {
         if (status == 401) {
-            return new CliException("not signed in: the server refused the call without a valid token; " + GrpcErrors.SIGN_IN_HINT,
-                    ExitCode.FAILED);
+            return new CliException(CliLanguage.text(locale, "not_signed_in"), ExitCode.FAILED);
         }
         String message = problemLine(body);
         if (message == null) {
             message = "HTTP " + status;
         }
         if (status == 403) {
-            message = "forbidden: " + message;
+            message = CliLanguage.text(locale, "forbidden", message);
         }
         boolean badInput = status == 400 || status == 404 || status == 422;
         return new CliException(message, badInput ? ExitCode.BAD_INPUT : ExitCode.FAILED);

@@ -51,6 +51,7 @@ public final class Starloom implements AutoCloseable {
     private static final int WATCH_RECONNECTS = 5;
     private static final Duration WATCH_RECONNECT_PAUSE = Duration.ofSeconds(2);
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> ACCEPT_LANGUAGE = Metadata.Key.of("accept-language", Metadata.ASCII_STRING_MARSHALLER);
 
     private final ServerAddress server;
     private final String bearerToken;
@@ -67,6 +68,8 @@ public final class Starloom implements AutoCloseable {
         if (bearerToken != null) {
             headers.put(AUTHORIZATION, "Bearer " + bearerToken);
         }
+        // Errors come back in the shell's language (google.rpc.LocalizedMessage), as GrpcErrors prints them.
+        headers.put(ACCEPT_LANGUAGE, CliLanguage.current().toLanguageTag());
         this.stories = StoryServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
         this.storyboards = StoryboardServiceGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     }

@@ -1,5 +1,7 @@
 package io.starloom.scheduler.api;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -11,6 +13,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.Roles;
 import io.starloom.scheduler.application.Caller;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.identity.StarloomIdentityAugmentor;
 import io.starloom.scheduler.limits.TenantRateLimiter;
 
@@ -20,6 +23,9 @@ import io.starloom.scheduler.limits.TenantRateLimiter;
  */
 @ApplicationScoped
 public class CallerResolver {
+    /** The refusal of a token without a tenant claim; errors answer it as ErrorCode.TENANT_MISSING. */
+    public static final String NO_TENANT = "the token names no tenant";
+
     private final CurrentIdentityAssociation identity;
     private final TenantRateLimiter limiter;
 
@@ -46,8 +52,18 @@ public class CallerResolver {
         String tenant = identity.getAttribute(StarloomIdentityAugmentor.TENANT);
         if (tenant == null) {
             String problem = identity.getAttribute(StarloomIdentityAugmentor.TENANT_PROBLEM);
-            throw new ForbiddenException(problem != null ? problem : "the token names no tenant");
+            throw new ForbiddenException(problem != null ? problem : NO_TENANT);
         }
         return new Caller(token.getName() == null ? token.getSubject() : token.getName(), tenant, identity.hasRole(Roles.ADMIN));
+    }
+
+    /** How errors name a refusal of the caller's token: a missing role has no message, a tenant claim at fault says what is wrong. */
+    public static ErrorCode refusal(ForbiddenException e) {
+        return e.getMessage() == null ? ErrorCode.ROLE_MISSING : NO_TENANT.equals(e.getMessage()) ? ErrorCode.TENANT_MISSING : ErrorCode.TENANT_INVALID;
+    }
+
+    /** The arguments of {@link #refusal(ForbiddenException)}'s message. */
+    public static List<String> refusalArgs(ForbiddenException e) {
+        return e.getMessage() == null ? List.of() : List.of(e.getMessage());
     }
 }

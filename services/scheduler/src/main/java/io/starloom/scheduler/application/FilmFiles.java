@@ -12,6 +12,7 @@ import io.starloom.mesh.support.media.MediaNotFoundException;
 import io.starloom.mesh.support.media.MediaReferenceException;
 import io.starloom.proto.v1.Film;
 import io.starloom.proto.v1.FilmFile;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.domain.StoryNotFoundException;
@@ -49,7 +50,7 @@ public class FilmFiles {
                 case FILM_FILE_TRANSLATION_SRT -> TRANSLATION_SRT;
                 case FILM_FILE_POSTER -> POSTER;
                 case FILM_FILE_MANIFEST -> MANIFEST;
-                case UNRECOGNIZED -> throw new InvalidRequestException(List.of(new FieldError("file", "unknown film file")), false);
+                case UNRECOGNIZED -> throw new InvalidRequestException(List.of(new FieldError("file", ErrorCode.FILM_FILE_UNKNOWN)), false);
             };
         }
     }
@@ -67,8 +68,7 @@ public class FilmFiles {
     public Uni<Path> file(Caller caller, String storyId, Kind kind) {
         return queries.entity(caller, storyId).chain(story -> {
             if (story.state != StoryStatus.COMPLETED || story.film == null) {
-                throw new StoryNotReadyException("story " + story.id + " has no film yet (state "
-                        + story.state + ")");
+                throw new StoryNotReadyException(ErrorCode.FILM_NOT_READY, story.id, story.state);
             }
             Film film = StoryViews.parse(() -> Film.parseFrom(story.film));
             String uri = switch (kind) {
@@ -81,7 +81,8 @@ public class FilmFiles {
                 case MANIFEST -> film.getManifestUri();
             };
             if (uri.isEmpty()) {
-                throw new StoryNotFoundException(storyId, kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " file");
+                throw new StoryNotFoundException(ErrorCode.FILM_FILE_NOT_FOUND, storyId,
+                        kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
             }
             return resolve(story, uri);
         });

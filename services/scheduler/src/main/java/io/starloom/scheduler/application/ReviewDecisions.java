@@ -14,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.starloom.proto.v1.ListReviewsResponse;
 import io.starloom.proto.v1.Review;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.domain.ReviewDecidedException;
@@ -49,7 +50,7 @@ public class ReviewDecisions {
     public Uni<ListReviewsResponse> list(Caller caller, ReviewState state, int pageSize, String pageToken) {
         List<FieldError> errors = new ArrayList<>();
         if (pageSize < 0 || pageSize > MAX_PAGE) {
-            errors.add(new FieldError("pageSize", "must be 1.." + MAX_PAGE));
+            errors.add(new FieldError("pageSize", ErrorCode.PAGE_SIZE_OUT_OF_RANGE, MAX_PAGE));
         }
         int offset = 0;
         if (pageToken != null && !pageToken.isBlank()) {
@@ -59,7 +60,7 @@ public class ReviewDecisions {
                 offset = -1;
             }
             if (offset < 0) {
-                errors.add(new FieldError("pageToken", "is not a token this service issued"));
+                errors.add(new FieldError("pageToken", ErrorCode.PAGE_TOKEN_INVALID));
             }
         }
         if (!errors.isEmpty()) {
@@ -99,13 +100,13 @@ public class ReviewDecisions {
         int length = why.codePointCount(0, why.length());
         if (length == 0 || length > MAX_REASON) {
             return Uni.createFrom().failure(new InvalidRequestException(
-                    List.of(new FieldError("reason", "a reason of 1.." + MAX_REASON + " characters is required")), false));
+                    List.of(new FieldError("reason", ErrorCode.REVIEW_REASON_REQUIRED, MAX_REASON)), false));
         }
         return Panache.withTransaction(() -> find(caller, reviewId, true)
                 .chain(review -> StoryEntity.<StoryEntity>findById(review.storyId, LockModeType.PESSIMISTIC_WRITE).chain(story -> {
                     if (review.state != ReviewState.PENDING) {
-                        return Uni.createFrom().failure(new ReviewDecidedException("review " + review.id + " is already "
-                                + review.state.name().toLowerCase(java.util.Locale.ROOT)));
+                        return Uni.createFrom().failure(new ReviewDecidedException(String.valueOf(review.id),
+                                review.state.name().toLowerCase(java.util.Locale.ROOT)));
                     }
                     if (story.state != StoryStatus.IN_REVIEW) {
                         // Canceled or failed meanwhile: nothing is left to decide.

@@ -21,6 +21,7 @@ import io.starloom.mesh.v1.ModelProfile;
 import io.starloom.mesh.v1.WorkerHeartbeat;
 import io.starloom.proto.v1.VideoFormat;
 import io.starloom.scheduler.config.SchedulerConfig;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.persistence.WorkerProfileEntity;
@@ -107,11 +108,10 @@ public class ServedProfiles {
             if (served.containsKey(profile)) {
                 return null;
             }
-            String offered = served.isEmpty() ? "none (no worker is running)" : String.join(", ", served.keySet());
+            String offered = String.join(", ", served.keySet());
             FieldError error = named
-                    ? new FieldError("profile", "'" + profile + "' is served by no running worker; served now: " + offered)
-                    : new FieldError("resolution", "this resolution is rendered with profile " + profile
-                            + ", which no running worker serves now; profiles served now: " + offered);
+                    ? new FieldError("profile", ErrorCode.PROFILE_NOT_SERVED, profile, offered, served.size())
+                    : new FieldError("resolution", ErrorCode.RESOLUTION_PROFILE_NOT_SERVED, profile, offered, served.size());
             throw new InvalidRequestException(List.of(error), !named);
         }).replaceWithVoid();
     }

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.starloom.proto.v1.Story;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.domain.ShotStatus;
@@ -57,15 +58,14 @@ public class ShotCancels {
         return Panache.withTransaction(() -> queries.lockedStory(caller, id).chain(story -> ShotEntity.ofStory(id).chain(shots -> {
             if (shotIndex < 0 || shotIndex >= shots.size()) {
                 throw new InvalidRequestException(List.of(new FieldError(indexField,
-                        "is " + shotIndex + ", but the story has shots 0.." + (shots.size() - 1))), false);
+                        ErrorCode.SHOT_INDEX_OUT_OF_RANGE, shotIndex, shots.size() - 1)), false);
             }
             ShotEntity shot = shots.get(shotIndex);
             if (shot.state != ShotStatus.QUEUED && shot.state != ShotStatus.DISPATCHED && shot.state != ShotStatus.RUNNING) {
                 return Uni.createFrom().voidItem();
             }
             if (!Stage.GENERATE.isActiveIn(story.state)) {
-                throw new StoryNotReadyException("story " + id + " is " + story.state
-                        + ": a shot can be canceled while the story's shots are generated");
+                throw new StoryNotReadyException(ErrorCode.SHOT_CANCEL_NOT_ACTIVE, id, story.state);
             }
             shot.state = ShotStatus.CANCELED;
             shot.leaseExpiresAt = null;

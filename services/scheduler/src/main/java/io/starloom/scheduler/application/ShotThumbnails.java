@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.starloom.mesh.support.media.MediaKey;
 import io.starloom.mesh.support.media.MediaNotFoundException;
 import io.starloom.mesh.support.media.MediaReferenceException;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.StoryNotFoundException;
 import io.starloom.scheduler.persistence.ShotEntity;
 
@@ -40,14 +41,14 @@ public class ShotThumbnails {
                 .chain(story -> Panache.withSession(() -> ShotEntity.<ShotEntity>findById(new ShotEntity.Key(story.id, shotIndex))))
                 .chain(shot -> {
                     if (shot == null || shot.clipUri == null) {
-                        throw new StoryNotFoundException(storyId, "thumbnail of shot " + shotIndex);
+                        throw new StoryNotFoundException(ErrorCode.SHOT_THUMBNAIL_NOT_FOUND, storyId, shotIndex);
                     }
                     // Named from the reported clip, not the shot's attempt: a shot being generated again still shows its last clip.
                     return media.blocking(store -> {
                         try {
                             return store.localFile(store.uriOf(MediaKey.thumbnailOf(store.keyOf(shot.clipUri))));
                         } catch (MediaNotFoundException | MediaReferenceException e) {
-                            throw new StoryNotFoundException(storyId, "thumbnail of shot " + shotIndex);
+                            throw new StoryNotFoundException(ErrorCode.SHOT_THUMBNAIL_NOT_FOUND, storyId, shotIndex);
                         }
                     });
                 });

@@ -15,6 +15,7 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import io.starloom.proto.v1.ListStoriesResponse;
 import io.starloom.proto.v1.Story;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.domain.StoryNotFoundException;
@@ -52,7 +53,7 @@ public class StoryQueries {
     /** Newest first; the page token is the position of the last story of the previous page. */
     public Uni<ListStoriesResponse> list(Caller caller, int pageSize, String pageToken) {
         if (pageSize < 0 || pageSize > MAX_PAGE_SIZE) {
-            throw new InvalidRequestException(List.of(new FieldError("pageSize", "between 1 and " + MAX_PAGE_SIZE)), false);
+            throw new InvalidRequestException(List.of(new FieldError("pageSize", ErrorCode.PAGE_SIZE_OUT_OF_RANGE, MAX_PAGE_SIZE)), false);
         }
         int size = pageSize == 0 ? DEFAULT_PAGE_SIZE : pageSize;
         Cursor after = Cursor.parse(pageToken);
@@ -134,7 +135,7 @@ public class StoryQueries {
                 String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|");
                 return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
             } catch (RuntimeException e) {
-                throw new InvalidRequestException(List.of(new FieldError("pageToken", "not a token from a previous page")), false);
+                throw new InvalidRequestException(List.of(new FieldError("pageToken", ErrorCode.PAGE_TOKEN_INVALID)), false);
             }
         }
     }

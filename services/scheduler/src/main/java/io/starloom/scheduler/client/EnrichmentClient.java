@@ -21,6 +21,7 @@ import io.starloom.proto.v1.PreviewStoryboardRequest;
 import io.starloom.proto.v1.Storyboard;
 import io.starloom.scheduler.config.PreviewConfig;
 import io.starloom.scheduler.domain.EnrichmentUnavailableException;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 
@@ -61,14 +62,15 @@ public class EnrichmentClient {
             List<FieldError> errors = status == null ? List.of() : status.getDetailsList().stream()
                     .filter(any -> any.is(BadRequest.class))
                     .flatMap(any -> unpack(any).getFieldViolationsList().stream())
-                    .map(v -> new FieldError(v.getField(), v.getDescription()))
+                    // Enrichment words its violations in English; its reason picks this service's words for them in other languages.
+                    .map(v -> new FieldError(v.getField(), ErrorCode.ofEnrichment(v.getReason()), v.getDescription()))
                     .toList();
-            return new InvalidRequestException(errors.isEmpty() ? List.of(new FieldError("text", describe(failure))) : errors, false);
+            return new InvalidRequestException(errors.isEmpty()
+                    ? List.of(new FieldError("text", ErrorCode.ENRICHMENT_REFUSED, describe(failure))) : errors, false);
         }
         LOG.warnf("enrichment preview failed: %s %s", code, describe(failure));
         return new EnrichmentUnavailableException(code == Status.Code.DEADLINE_EXCEEDED
-                ? "enrichment did not answer in time; try again shortly"
-                : "enrichment cannot be reached right now; try again shortly");
+                ? ErrorCode.PREVIEW_TIMEOUT : ErrorCode.PREVIEW_UNAVAILABLE);
     }
 
     private static BadRequest unpack(com.google.protobuf.Any any) {

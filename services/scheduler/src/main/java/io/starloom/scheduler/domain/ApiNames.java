@@ -24,6 +24,6 @@ public final class ApiNames {
             return defaultValue;
         }
         return ProtoNames.parseShortName(type, name).orElseThrow(() -> new InvalidRequestException(List.of(new FieldError(field,
-                "unknown " + field + " '" + name + "'; one of " + String.join(", ", ProtoNames.shortNames(type)))), false));
+                ErrorCode.UNKNOWN_NAME, field, name, String.join(", ", ProtoNames.shortNames(type)))), false));
     }
 }

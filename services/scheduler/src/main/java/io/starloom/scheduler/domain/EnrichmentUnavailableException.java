@@ -1,10 +1,10 @@
 package io.starloom.scheduler.domain;
 
 /** Enrichment could not answer a preview in time (down, overloaded, or refusing the scheduler's call): try again later. */
-public class EnrichmentUnavailableException extends RuntimeException {
+public class EnrichmentUnavailableException extends LocalizedException {
     private static final long serialVersionUID = 1L;
 
-    public EnrichmentUnavailableException(String message) {
-        super(message);
+    public EnrichmentUnavailableException(ErrorCode code) {
+        super(code);
     }
 }

@@ -23,10 +23,10 @@ public record FilmOptions(String voice, AspectRatio aspectRatio, boolean burnInS
     public List<FieldError> errors() {
         List<FieldError> errors = new ArrayList<>();
         if (!voice.isEmpty() && !VOICE.matcher(voice).matches()) {
-            errors.add(new FieldError("voice", "a voice name is 1..64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+            errors.add(new FieldError("voice", ErrorCode.VOICE_NAME_INVALID));
         }
         if (aspectRatio == AspectRatio.UNRECOGNIZED) {
-            errors.add(new FieldError("aspectRatio", "unknown aspect ratio"));
+            errors.add(new FieldError("aspectRatio", ErrorCode.ASPECT_RATIO_UNKNOWN));
         }
         return errors;
     }

@@ -28,11 +28,22 @@ public final class NarrationCheck {
         }
         NarrationCapacity.Need need = capacity.assess(text, language);
         if (need.isEmpty()) {
-            return Optional.of(new FieldError("text", "the story has no words to narrate: it needs at least one letter or digit"));
+            return Optional.of(new FieldError("text", ErrorCode.NARRATION_EMPTY));
         }
         if (need.exceedsFilm()) {
-            return Optional.of(new FieldError("text", need.excessMessage()));
+            return Optional.of(excess(need));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The figures of {@link NarrationCapacity.Need#excessMessage()}: English counts as it words them ("528 Chinese
+     * characters"), and bare numbers with 1 for Chinese characters or 0 for words, for languages that word units their way.
+     */
+    private static FieldError excess(NarrationCapacity.Need need) {
+        int excess = need.units() - need.maxUnits();
+        return new FieldError("text", ErrorCode.NARRATION_EXCEEDS_FILM, need.count(need.units()), need.shots(), need.shotSeconds(),
+                need.maxShots(), need.count(need.maxUnits()), need.count(excess), need.units(), need.maxUnits(), excess,
+                need.language() == Language.LANGUAGE_ZH ? 1 : 0);
     }
 }

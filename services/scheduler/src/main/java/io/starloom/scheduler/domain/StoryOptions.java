@@ -34,13 +34,13 @@ public record StoryOptions(Long seed, int targetSeconds, String webhookUrl, Lang
     public List<FieldError> errors() {
         List<FieldError> errors = new ArrayList<>();
         if (seed != null && (seed < 0 || seed > MAX_SEED)) {
-            errors.add(new FieldError("seed", "a seed is a whole number from 0 to " + MAX_SEED));
+            errors.add(new FieldError("seed", ErrorCode.SEED_OUT_OF_RANGE, MAX_SEED));
         }
         if (targetSeconds != 0 && (targetSeconds < MIN_TARGET_SECONDS || targetSeconds > MAX_TARGET_SECONDS)) {
-            errors.add(new FieldError("targetSeconds", "a film length from " + MIN_TARGET_SECONDS + " to " + MAX_TARGET_SECONDS + " seconds"));
+            errors.add(new FieldError("targetSeconds", ErrorCode.TARGET_SECONDS_OUT_OF_RANGE, MIN_TARGET_SECONDS, MAX_TARGET_SECONDS));
         }
         if (translationLanguage == Language.UNRECOGNIZED) {
-            errors.add(new FieldError("translationLanguage", "unknown language value"));
+            errors.add(new FieldError("translationLanguage", ErrorCode.TRANSLATION_LANGUAGE_UNKNOWN));
         }
         return errors;
     }

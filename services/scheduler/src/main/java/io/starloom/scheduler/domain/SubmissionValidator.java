@@ -70,25 +70,24 @@ public final class SubmissionValidator {
         List<FieldError> errors = new ArrayList<>();
         String text = submission.text();
         if (text == null || text.isBlank()) {
-            errors.add(new FieldError("text", "a story is required and must not be blank"));
+            errors.add(new FieldError("text", ErrorCode.TEXT_REQUIRED));
         } else if (text.codePointCount(0, text.length()) > maxTextLength) {
-            errors.add(new FieldError("text", "a story may have at most " + maxTextLength + " characters, this one has "
-                    + text.codePointCount(0, text.length())));
+            errors.add(new FieldError("text", ErrorCode.TEXT_TOO_LONG, maxTextLength, text.codePointCount(0, text.length())));
         } else {
-            Optional<String> notText = notText(text);
-            notText.ifPresent(problem -> errors.add(new FieldError("text", problem)));
+            Optional<FieldError> notText = notText("text", text);
+            notText.ifPresent(errors::add);
             if (notText.isEmpty()) {
                 narration.check(text, submission.language()).ifPresent(errors::add);
             }
         }
         String requestId = submission.requestId();
         if (requestId != null && requestId.length() > MAX_REQUEST_ID_LENGTH) {
-            errors.add(new FieldError("requestId", "at most " + MAX_REQUEST_ID_LENGTH + " characters"));
+            errors.add(new FieldError("requestId", ErrorCode.REQUEST_ID_TOO_LONG, MAX_REQUEST_ID_LENGTH));
         } else if (requestId != null) {
-            notText(requestId).ifPresent(problem -> errors.add(new FieldError("requestId", problem)));
+            notText("requestId", requestId).ifPresent(errors::add);
         }
         if (submission.namesProfile() && !PROFILE_NAME.matcher(submission.profile()).matches()) {
-            errors.add(new FieldError("profile", "a profile name has 1..64 lower-case letters, digits, '.', '_' or '-', e.g. wan2.2-t2v-a14b-480p"));
+            errors.add(new FieldError("profile", ErrorCode.PROFILE_NAME_INVALID));
         }
         errors.addAll(submission.film().errors());
         errors.addAll(submission.options().errors());
@@ -106,8 +105,8 @@ public final class SubmissionValidator {
         }
         String key = resolutionKey(submission.resolution());
         return Optional.ofNullable(profileByResolution.get(key)).orElseThrow(() -> new InvalidRequestException(
-                List.of(new FieldError("resolution", key + " is not offered by this deployment; offered: "
-                        + String.join(", ", profileByResolution.keySet().stream().sorted().toList()))),
+                List.of(new FieldError("resolution", ErrorCode.RESOLUTION_NOT_OFFERED, key,
+                        String.join(", ", profileByResolution.keySet().stream().sorted().toList()))),
                 true));
     }
 
@@ -121,13 +120,11 @@ public final class SubmissionValidator {
             return Optional.empty();
         }
         if (translation == NarrationCapacity.languageOf(submission.text(), submission.language())) {
-            return Optional.of(new FieldError("translationLanguage", ProtoNames.shortName(translation)
-                    + " is the story's own language; a translation needs another one"));
+            return Optional.of(new FieldError("translationLanguage", ErrorCode.TRANSLATION_SAME_LANGUAGE, ProtoNames.shortName(translation)));
         }
         if (!translationLanguages.contains(translation)) {
-            return Optional.of(new FieldError("translationLanguage", ProtoNames.shortName(translation)
-                    + " is not offered by this deployment; offered: " + (translationLanguages.isEmpty() ? "none"
-                    : String.join(", ", translationLanguages.stream().map(ProtoNames::shortName).toList()))));
+            return Optional.of(new FieldError("translationLanguage", ErrorCode.TRANSLATION_NOT_OFFERED, ProtoNames.shortName(translation),
+                    String.join(", ", translationLanguages.stream().map(ProtoNames::shortName).toList()), translationLanguages.size()));
         }
         return Optional.empty();
     }
@@ -138,7 +135,7 @@ public final class SubmissionValidator {
         if (voice.isEmpty() || voices.isEmpty() || voices.contains(voice)) {
             return Optional.empty();
         }
-        return Optional.of(new FieldError("voice", voice + " is not offered by this deployment; offered: " + String.join(", ", voices)));
+        return Optional.of(new FieldError("voice", ErrorCode.VOICE_NOT_OFFERED, voice, String.join(", ", voices)));
     }
 
     /** The translation languages offered, in configured order. */
@@ -151,16 +148,15 @@ public final class SubmissionValidator {
      * characters are never meant in a story, and a lone UTF-16 surrogate (a JSON escape can produce one)
      * has no UTF-8 form to store.
      */
-    private static Optional<String> notText(String value) {
+    private static Optional<FieldError> notText(String field, String value) {
         int[] codePoints = value.codePoints().toArray();
         for (int i = 0; i < codePoints.length; i++) {
             int c = codePoints[i];
             if (Character.getType(c) == Character.SURROGATE) {
-                return Optional.of(String.format("has an unpaired surrogate U+%04X at character %d, which is not Unicode text", c, i + 1));
+                return Optional.of(new FieldError(field, ErrorCode.TEXT_UNPAIRED_SURROGATE, String.format("%04X", c), i + 1));
             }
             if (Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t') {
-                return Optional.of(String.format("may contain line breaks and tabs but no other control characters; found U+%04X at character %d",
-                        c, i + 1));
+                return Optional.of(new FieldError(field, ErrorCode.TEXT_CONTROL_CHARACTER, String.format("%04X", c), i + 1));
             }
         }
         return Optional.empty();

@@ -2,6 +2,9 @@ package io.starloom.scheduler.fleet;
 
 import java.time.Duration;
 
+import io.starloom.scheduler.domain.ErrorCode;
+import io.starloom.scheduler.domain.LocalizedException;
+
 /**
  * A tenant already spent a quota: 429 with Retry-After (REST) or RESOURCE_EXHAUSTED with google.rpc.QuotaFailure
  * (gRPC), naming the quota.
@@ -9,13 +12,14 @@ import java.time.Duration;
  * @param quota the quota's name, e.g. {@code gpu-seconds-per-day}
  * @param subject whose quota it is, e.g. {@code tenant:museum-a}
  */
-public class QuotaExceededException extends RuntimeException {
+public class QuotaExceededException extends LocalizedException {
     private final String quota;
     private final String subject;
     private final Duration retryAfter;
 
-    public QuotaExceededException(String quota, String subject, String message, Duration retryAfter) {
-        super(message);
+    /** {@code code} and {@code args} say how much was spent of how much, e.g. {@link ErrorCode#QUOTA_GPU_SECONDS}. */
+    public QuotaExceededException(String quota, String subject, Duration retryAfter, ErrorCode code, Object... args) {
+        super(code, args);
         this.quota = quota;
         this.subject = subject;
         this.retryAfter = retryAfter;

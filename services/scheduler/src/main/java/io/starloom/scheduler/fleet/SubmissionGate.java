@@ -14,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.ProtoNames;
 import io.starloom.proto.v1.Priority;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 
@@ -36,8 +37,8 @@ public class SubmissionGate {
     /** The priority the story gets; fails with the field or quota at fault. */
     public Uni<Priority> admit(String tenant, Priority asked) {
         if (asked == Priority.UNRECOGNIZED) {
-            throw new InvalidRequestException(List.of(new FieldError("priority", "unknown priority; one of "
-                    + String.join(", ", ProtoNames.shortNames(Priority.class)))), false);
+            throw new InvalidRequestException(List.of(new FieldError("priority", ErrorCode.PRIORITY_UNKNOWN,
+                    String.join(", ", ProtoNames.shortNames(Priority.class)))), false);
         }
         Priority priority = asked == Priority.PRIORITY_UNSPECIFIED ? Priority.PRIORITY_STANDARD : asked;
         TenantPolicies.Policy policy = policies.of(tenant);
@@ -54,9 +55,9 @@ public class SubmissionGate {
                     double used = millis / 1000.0;
                     if (used >= quota.getAsDouble()) {
                         Instant tomorrow = midnight.plus(1, ChronoUnit.DAYS);
-                        throw new QuotaExceededException("gpu-seconds-per-day", "tenant:" + tenant, String.format(Locale.ROOT,
-                                "tenant %s rendered %.0f of its %.0f GPU-seconds today (UTC); the quota renews at midnight UTC",
-                                tenant, used, quota.getAsDouble()), Duration.between(Instant.now(), tomorrow));
+                        throw new QuotaExceededException("gpu-seconds-per-day", "tenant:" + tenant, Duration.between(Instant.now(), tomorrow),
+                                ErrorCode.QUOTA_GPU_SECONDS, tenant, String.format(Locale.ROOT, "%.0f", used),
+                                String.format(Locale.ROOT, "%.0f", quota.getAsDouble()));
                     }
                     return priority;
                 });

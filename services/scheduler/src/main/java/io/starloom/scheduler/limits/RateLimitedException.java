@@ -2,12 +2,16 @@ package io.starloom.scheduler.limits;
 
 import java.time.Duration;
 
+import io.starloom.scheduler.domain.ErrorCode;
+import io.starloom.scheduler.domain.LocalizedException;
+
 /** A tenant spent its budget: answered 429 with Retry-After (REST) or RESOURCE_EXHAUSTED (gRPC). */
-public class RateLimitedException extends RuntimeException {
+public class RateLimitedException extends LocalizedException {
     private final Duration retryAfter;
 
-    public RateLimitedException(String what, Duration retryAfter) {
-        super("tenant rate limit reached for " + what + "; retry in " + seconds(retryAfter) + " s");
+    /** @param spent which budget, e.g. {@link ErrorCode#RATE_LIMITED_SUBMISSIONS}; its message names the seconds to wait */
+    public RateLimitedException(ErrorCode spent, Duration retryAfter) {
+        super(spent, seconds(retryAfter));
         this.retryAfter = retryAfter;
     }
 

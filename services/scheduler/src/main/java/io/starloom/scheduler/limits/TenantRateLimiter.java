@@ -10,18 +10,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.starloom.scheduler.domain.ErrorCode;
 
 /** Bucket4j token buckets per tenant; in memory, so each scheduler replica enforces its own share. */
 @ApplicationScoped
 public class TenantRateLimiter {
     /** What a call spends. */
     public enum Kind {
-        CALL("API calls"), SUBMISSION("story submissions");
+        CALL(ErrorCode.RATE_LIMITED_CALLS), SUBMISSION(ErrorCode.RATE_LIMITED_SUBMISSIONS);
 
-        private final String label;
+        private final ErrorCode spent;
 
-        Kind(String label) {
-            this.label = label;
+        Kind(ErrorCode spent) {
+            this.spent = spent;
         }
     }
 
@@ -44,7 +45,7 @@ public class TenantRateLimiter {
         Bucket bucket = buckets.computeIfAbsent(kind.name() + '\n' + tenant, key -> newBucket(kind));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            throw new RateLimitedException(kind.label, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            throw new RateLimitedException(kind.spent, Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
     }
 

@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.starloom.scheduler.application.FilmFiles;
+import io.starloom.scheduler.domain.ErrorCode;
+import io.starloom.scheduler.domain.LocalizedException;
 
 /**
  * Signed, expiring download links: {@code base64url(story|kind|tenant|expiry) . base64url(HMAC-SHA256)}. The
@@ -31,16 +33,13 @@ public class FilmLinks {
     }
 
     /** A link that is not one of ours (404) or has expired (410). */
-    public static class InvalidLinkException extends RuntimeException {
-        private final boolean expired;
-
-        InvalidLinkException(String message, boolean expired) {
-            super(message);
-            this.expired = expired;
+    public static class InvalidLinkException extends LocalizedException {
+        InvalidLinkException(ErrorCode code, Object... args) {
+            super(code, args);
         }
 
         public boolean expired() {
-            return expired;
+            return code() == ErrorCode.LINK_EXPIRED;
         }
     }
 
@@ -77,23 +76,23 @@ public class FilmLinks {
     public Grant verify(String token) {
         int dot = token == null ? -1 : token.indexOf('.');
         if (dot <= 0) {
-            throw new InvalidLinkException("no such download link", false);
+            throw new InvalidLinkException(ErrorCode.LINK_NOT_FOUND);
         }
         String payload = token.substring(0, dot);
         byte[] signature;
         try {
             signature = B64_DECODER.decode(token.substring(dot + 1));
         } catch (IllegalArgumentException e) {
-            throw new InvalidLinkException("no such download link", false);
+            throw new InvalidLinkException(ErrorCode.LINK_NOT_FOUND);
         }
         if (!MessageDigest.isEqual(signature, mac(payload))) {
-            throw new InvalidLinkException("no such download link", false);
+            throw new InvalidLinkException(ErrorCode.LINK_NOT_FOUND);
         }
         String[] parts = new String(B64_DECODER.decode(payload), StandardCharsets.UTF_8).split("\\|", -1);
         Grant grant = new Grant(UUID.fromString(parts[0]).toString(), FilmFiles.Kind.valueOf(parts[1]), parts[2],
                 Instant.ofEpochSecond(Long.parseLong(parts[3])));
         if (!clock.instant().isBefore(grant.expires())) {
-            throw new InvalidLinkException("this download link expired at " + grant.expires(), true);
+            throw new InvalidLinkException(ErrorCode.LINK_EXPIRED, grant.expires());
         }
         return grant;
     }

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +13,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.LocalizedMessage;
 import com.google.rpc.RetryInfo;
 
 import io.grpc.Metadata;
@@ -54,7 +58,11 @@ class RateLimitTest {
         }
         Response refused = given().auth().oauth2(writer).contentType("application/json").body("{\"text\":\"Orion 3\"}").post("/v1/stories");
         refused.then().statusCode(429).contentType(containsString("application/problem+json")).body("status", equalTo(429))
-                .body("detail", containsString("story submissions"));
+                .body("detail", containsString("story submissions")).body("code", equalTo("RATE_LIMITED_SUBMISSIONS"));
+        given().auth().oauth2(writer).header("Accept-Language", "zh-CN").contentType("application/json").body("{\"text\":\"Orion 4\"}")
+                .post("/v1/stories").then().statusCode(429).header("Content-Language", "zh").header("Retry-After", notNullValue())
+                .body("code", equalTo("RATE_LIMITED_SUBMISSIONS")).body("title", equalTo("请求过于频繁"))
+                .body("detail", startsWith("该租户提交故事的次数已达上限；请在 "));
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
         // 2 per hour: the next one is refilled within 30 minutes.
         assertThat(retryAfter).isBetween(1L, Duration.ofMinutes(30).toSeconds() + 1);
@@ -72,6 +80,7 @@ class RateLimitTest {
         given().auth().oauth2(reader).get("/v1/stories").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue());
         Metadata headers = new Metadata();
         headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + reader);
+        headers.put(Metadata.Key.of("accept-language", Metadata.ASCII_STRING_MARSHALLER), "zh");
         StatusRuntimeException failure = null;
         try {
             GrpcClientUtils.attachHeaders(stories, headers).listStories(ListStoriesRequest.getDefaultInstance()).await().atMost(Duration.ofSeconds(10));
@@ -82,6 +91,12 @@ class RateLimitTest {
         assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
         RetryInfo retry = StatusProto.fromThrowable(failure).getDetailsList().get(0).unpack(RetryInfo.class);
         assertThat(retry.getRetryDelay().getSeconds()).isPositive();
+        assertThat(StatusProto.fromThrowable(failure).getDetailsList().stream().filter(any -> any.is(ErrorInfo.class)).findFirst()
+                .orElseThrow().unpack(ErrorInfo.class).getReason()).isEqualTo("RATE_LIMITED_CALLS");
+        LocalizedMessage chinese = StatusProto.fromThrowable(failure).getDetailsList().stream().filter(any -> any.is(LocalizedMessage.class))
+                .findFirst().orElseThrow().unpack(LocalizedMessage.class);
+        assertThat(chinese.getLocale()).isEqualTo("zh");
+        assertThat(chinese.getMessage()).startsWith("该租户的 API 调用次数已达上限；请在 ");
         given().auth().oauth2(token("unlimited-neighbour", Roles.STORY_READER)).get("/v1/stories").then().statusCode(200);
     }
 

@@ -68,9 +68,10 @@ public record SchedulerProblem(int status, String detail, List<Map<String, Objec
 
     /**
      * The scheduler does not know this field of the submission (a deployment older than the studio): its 400 for an
-     * unknown field, which names it.
+     * unknown field, which names it, with the code JSON_UNKNOWN_FIELD (older schedulers say so only in the detail).
      */
     public boolean unknownField(String field) {
-        return status == 400 && names(field) && detail.startsWith("unknown field");
+        return status == 400 && names(field) && (detail.startsWith("unknown field") || errors.stream()
+                .anyMatch(error -> field.equals(error.get("field")) && "JSON_UNKNOWN_FIELD".equals(error.get("code"))));
     }
 }

@@ -23,6 +23,12 @@ class SchedulerProblemTest {
         assertThat(noPriority.priorityUnknown()).isTrue();
         assertThat(noPriority.unknownField("storyboard")).isFalse();
         assertThat(unknown.priorityUnknown()).isFalse();
+        // The scheduler's code says it in any language the detail is written in.
+        SchedulerProblem inChinese = new SchedulerProblem(400, "storyboard: 不是此请求的字段；可用的字段：text, style",
+                List.of(Map.of("field", "storyboard", "code", "JSON_UNKNOWN_FIELD", "message", "不是此请求的字段；可用的字段：text, style")));
+        assertThat(inChinese.unknownField("storyboard")).isTrue();
+        assertThat(new SchedulerProblem(400, "storyboard: 不是预览所返回的格式", List.of(Map.of("field", "storyboard", "code",
+                "STORYBOARD_UNREADABLE", "message", "…"))).unknownField("storyboard")).isFalse();
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.starloom.scheduler.api.grpc;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.Roles;
@@ -18,10 +17,9 @@ import io.starloom.proto.v1.ReviewService;
 import io.starloom.proto.v1.ReviewState;
 import io.starloom.scheduler.api.CallerResolver;
 import io.starloom.scheduler.application.ReviewDecisions;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
-import io.starloom.scheduler.domain.ReviewDecidedException;
-import io.starloom.scheduler.domain.ReviewNotFoundException;
 
 /** The human review queue over gRPC (starloom.v1.ReviewService): the same operations and rules as /v1/reviews. */
 @GrpcService
@@ -39,28 +37,28 @@ public class ReviewGrpcService implements ReviewService {
     public Uni<ListReviewsResponse> listReviews(ListReviewsRequest request) {
         return Uni.createFrom().item(() -> state(request.getState()))
                 .chain(state -> callers.current().chain(caller -> decisions.list(caller, state, request.getPageSize(), request.getPageToken())))
-                .onFailure().transform(ReviewGrpcService::toStatus);
+                .onFailure().transform(GrpcErrors::toStatus);
     }
 
     @Override
     public Uni<GetReviewResponse> getReview(GetReviewRequest request) {
         return callers.current().chain(caller -> decisions.get(caller, request.getReviewId()))
                 .map(review -> GetReviewResponse.newBuilder().setReview(review).build())
-                .onFailure().transform(ReviewGrpcService::toStatus);
+                .onFailure().transform(GrpcErrors::toStatus);
     }
 
     @Override
     public Uni<ApproveReviewResponse> approveReview(ApproveReviewRequest request) {
         return callers.current().chain(caller -> decisions.approve(caller, request.getReviewId(), request.getReason()))
                 .map(review -> ApproveReviewResponse.newBuilder().setReview(review).build())
-                .onFailure().transform(ReviewGrpcService::toStatus);
+                .onFailure().transform(GrpcErrors::toStatus);
     }
 
     @Override
     public Uni<RejectReviewResponse> rejectReview(RejectReviewRequest request) {
         return callers.current().chain(caller -> decisions.reject(caller, request.getReviewId(), request.getReason()))
                 .map(review -> RejectReviewResponse.newBuilder().setReview(review).build())
-                .onFailure().transform(ReviewGrpcService::toStatus);
+                .onFailure().transform(GrpcErrors::toStatus);
     }
 
     private static io.starloom.scheduler.domain.ReviewState state(ReviewState state) {
@@ -70,17 +68,7 @@ public class ReviewGrpcService implements ReviewService {
             case REVIEW_STATE_APPROVED -> io.starloom.scheduler.domain.ReviewState.APPROVED;
             case REVIEW_STATE_REJECTED -> io.starloom.scheduler.domain.ReviewState.REJECTED;
             case REVIEW_STATE_CLOSED -> io.starloom.scheduler.domain.ReviewState.CLOSED;
-            case UNRECOGNIZED -> throw new InvalidRequestException(java.util.List.of(new FieldError("state", "is not a review state")), false);
+            case UNRECOGNIZED -> throw new InvalidRequestException(java.util.List.of(new FieldError("state", ErrorCode.REVIEW_STATE_UNKNOWN)), false);
         };
-    }
-
-    private static Throwable toStatus(Throwable failure) {
-        if (failure instanceof ReviewNotFoundException) {
-            return Status.NOT_FOUND.withDescription(failure.getMessage()).asRuntimeException();
-        }
-        if (failure instanceof ReviewDecidedException) {
-            return Status.FAILED_PRECONDITION.withDescription(failure.getMessage()).asRuntimeException();
-        }
-        return GrpcErrors.toStatus(failure);
     }
 }

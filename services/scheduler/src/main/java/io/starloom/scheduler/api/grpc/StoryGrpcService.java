@@ -44,6 +44,7 @@ import io.starloom.scheduler.application.StoryCommands;
 import io.starloom.scheduler.application.StoryQueries;
 import io.starloom.scheduler.application.StoryWatch;
 import io.starloom.scheduler.application.SubmissionOffer;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.domain.FilmOptions;
@@ -144,13 +145,13 @@ public class StoryGrpcService implements StoryService {
     static Submission submission(SubmitStoryRequest request) {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (request.getLanguage() == Language.UNRECOGNIZED) {
-            errors.add(new FieldError("language", "unknown language value " + request.getLanguageValue()));
+            errors.add(new FieldError("language", ErrorCode.UNKNOWN_ENUM_NUMBER, "language", request.getLanguageValue()));
         }
         if (request.getStyle() == Style.UNRECOGNIZED) {
-            errors.add(new FieldError("style", "unknown style value " + request.getStyleValue()));
+            errors.add(new FieldError("style", ErrorCode.UNKNOWN_ENUM_NUMBER, "style", request.getStyleValue()));
         }
         if (request.getResolution() == Resolution.UNRECOGNIZED) {
-            errors.add(new FieldError("resolution", "unknown resolution value " + request.getResolutionValue()));
+            errors.add(new FieldError("resolution", ErrorCode.UNKNOWN_ENUM_NUMBER, "resolution", request.getResolutionValue()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors, false);

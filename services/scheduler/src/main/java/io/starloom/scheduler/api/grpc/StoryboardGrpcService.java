@@ -11,6 +11,7 @@ import io.starloom.proto.v1.StoryboardService;
 import io.starloom.scheduler.api.BearerTokens;
 import io.starloom.scheduler.api.CallerResolver;
 import io.starloom.scheduler.application.StoryboardPreviews;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 
@@ -32,7 +33,7 @@ public class StoryboardGrpcService implements StoryboardService {
     public Uni<PreviewStoryResponse> previewStory(PreviewStoryRequest request) {
         if (!request.hasStory()) {
             return Uni.createFrom().failure(GrpcErrors.toStatus(
-                    new InvalidRequestException(java.util.List.of(new FieldError("story", "the story to preview is required")), false)));
+                    new InvalidRequestException(java.util.List.of(new FieldError("story", ErrorCode.STORY_REQUIRED)), false)));
         }
         return Uni.createFrom().item(() -> StoryGrpcService.submission(request.getStory())).chain(submission -> callers.current().chain(caller -> tokens.current()).chain(token -> previews.preflight(submission, token)))
                 .map(preflight -> PreviewStoryResponse.newBuilder().setStoryboard(preflight.storyboard()).setEstimate(preflight.estimate()).build())
@@ -40,7 +41,7 @@ public class StoryboardGrpcService implements StoryboardService {
                 .onFailure(InvalidRequestException.class).transform(e -> {
                     InvalidRequestException invalid = (InvalidRequestException) e;
                     return new InvalidRequestException(invalid.errors().stream()
-                            .map(error -> new FieldError("story." + error.field(), error.message())).toList(), invalid.unprocessable());
+                            .map(error -> error.within("story")).toList(), invalid.unprocessable());
                 })
                 .onFailure().transform(GrpcErrors::toStatus);
     }

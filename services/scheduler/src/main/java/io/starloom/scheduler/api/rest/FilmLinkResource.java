@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -27,6 +28,7 @@ import io.starloom.contracts.Roles;
 import io.starloom.scheduler.api.CallerResolver;
 import io.starloom.scheduler.application.Caller;
 import io.starloom.scheduler.application.FilmFiles;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.limits.TenantRateLimiter;
@@ -74,7 +76,7 @@ public class FilmLinkResource {
     @APIResponse(responseCode = "409", description = "The story is not COMPLETED yet.")
     public Uni<FilmLinkJson> link(CreateFilmLinkBody body) {
         if (body == null || body.storyId() == null) {
-            throw new InvalidRequestException(List.of(new FieldError("storyId", "the story whose file to link")), false);
+            throw new InvalidRequestException(List.of(new FieldError("storyId", ErrorCode.STORY_ID_REQUIRED)), false);
         }
         String id = body.storyId();
         FilmFiles.Kind file = kind(body.kind());
@@ -101,10 +103,10 @@ public class FilmLinkResource {
     }
 
     @ServerExceptionMapper
-    public Response invalidLink(FilmLinks.InvalidLinkException e) {
-        Problem problem = e.expired() ? Problem.of("link-expired", "Link expired", 410, e.getMessage())
-                : Problem.of("not-found", "No such link", 404, e.getMessage());
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    public Response invalidLink(FilmLinks.InvalidLinkException e, HttpHeaders headers) {
+        Locale locale = Problem.locale(headers);
+        return (e.expired() ? Problem.of("link-expired", "link-expired", 410, e, locale)
+                : Problem.of("not-found", "link-not-found", 404, e, locale)).response(locale).build();
     }
 
     private static FilmFiles.Kind kind(String kind) {
@@ -114,7 +116,7 @@ public class FilmLinkResource {
         try {
             return FilmFiles.Kind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(List.of(new FieldError("kind", "one of video, vtt, srt, translation_vtt, translation_srt, poster, manifest")), false);
+            throw new InvalidRequestException(List.of(new FieldError("kind", ErrorCode.FILM_LINK_KIND_UNKNOWN)), false);
         }
     }
 }

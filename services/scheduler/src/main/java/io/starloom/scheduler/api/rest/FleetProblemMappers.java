@@ -1,7 +1,9 @@
 package io.starloom.scheduler.api.rest;
 
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -12,14 +14,17 @@ import io.starloom.scheduler.fleet.QuotaExceededException;
 /** The fleet's refusals of a submission as problem+json: the priority field at fault, or the quota spent. */
 public class FleetProblemMappers {
     @ServerExceptionMapper
-    public Response priority(PriorityNotAllowedException e) {
-        return Response.status(403).type(Problem.MEDIA_TYPE).entity(new Problem("https://starloom.dev/problems/priority-not-allowed",
-                "Priority not allowed", 403, e.getMessage(), List.of(e.error()))).build();
+    public Response priority(PriorityNotAllowedException e, HttpHeaders headers) {
+        Locale locale = Problem.locale(headers);
+        Problem problem = Problem.of("priority-not-allowed", "priority-not-allowed", 403, e, locale);
+        return new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), problem.code(),
+                List.of(Problem.FieldProblem.of(e.error(), locale))).response(locale).build();
     }
 
     @ServerExceptionMapper
-    public Response quota(QuotaExceededException e) {
-        return Response.status(429).header("Retry-After", e.retryAfterSeconds()).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of("quota-exceeded", "Quota exceeded: " + e.quota(), 429, e.getMessage())).build();
+    public Response quota(QuotaExceededException e, HttpHeaders headers) {
+        Locale locale = Problem.locale(headers);
+        return Problem.of("quota-exceeded", "quota-exceeded", 429, e, locale, e.quota()).response(locale)
+                .header("Retry-After", e.retryAfterSeconds()).build();
     }
 }

@@ -8,35 +8,35 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
+import io.starloom.scheduler.domain.InvalidRequestException;
 
 /**
- * A request body Jackson could not read, as a 400 problem naming the field at fault (or "body"). Jackson's
+ * A request body Jackson could not read, as a 400 naming the field at fault (or "body"). Jackson's
  * own messages name Java types; callers get the field and what was expected instead.
  */
 final class JsonProblems {
     private JsonProblems() {
     }
 
-    static Problem of(JsonProcessingException e) {
+    static InvalidRequestException of(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String known = String.join(", ", unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList());
-            return invalid(unknown.getPropertyName(), "unknown field '" + unknown.getPropertyName() + "'",
-                    "is not a field of this request; the fields are " + known);
+            return invalid(unknown.getPropertyName(), ErrorCode.JSON_UNKNOWN_FIELD, known);
         }
         String field = field(e);
         if (field != null && e instanceof StreamReadException && String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
-            return invalid(field, "field '" + field + "' appears more than once", "appears more than once; send it once");
+            return invalid(field, ErrorCode.JSON_DUPLICATE_FIELD);
         }
         if (field != null && e instanceof MismatchedInputException mismatch) {
-            String expected = mismatch.getTargetType() == String.class ? "must be a JSON string" : "has the wrong type";
-            return invalid(field, "field '" + field + "' " + expected, expected);
+            return invalid(field, mismatch.getTargetType() == String.class ? ErrorCode.JSON_NOT_STRING : ErrorCode.JSON_WRONG_TYPE);
         }
         if (e instanceof MismatchedInputException) {
-            return invalid("body", "the body must be one JSON object", "must be one JSON object and nothing else");
+            return invalid("body", ErrorCode.JSON_NOT_ONE_OBJECT);
         }
-        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        return invalid("body", "the body is not a JSON story object" + where, "malformed JSON" + where);
+        return e.getLocation() == null ? invalid("body", ErrorCode.JSON_MALFORMED)
+                : invalid("body", ErrorCode.JSON_MALFORMED_AT, e.getLocation().getLineNr(), e.getLocation().getColumnNr());
     }
 
     /** The field being read when it failed: the end of the mapping path, or the parser's current field. */
@@ -50,7 +50,7 @@ final class JsonProblems {
         return null;
     }
 
-    private static Problem invalid(String field, String detail, String message) {
-        return Problem.invalid(400, detail, List.of(new FieldError(field, message)));
+    private static InvalidRequestException invalid(String field, ErrorCode code, Object... args) {
+        return new InvalidRequestException(List.of(new FieldError(field, code, args)), false);
     }
 }

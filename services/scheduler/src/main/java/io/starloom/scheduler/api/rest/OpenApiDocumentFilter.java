@@ -24,7 +24,7 @@ import io.starloom.proto.v1.Style;
 /**
  * Completes the OpenAPI document with what annotations cannot say: the names every enum-like field takes,
  * read off the contract's enums through {@link ProtoNames} so that the document cannot drift from what the
- * API accepts, and the description of the domain's {@code FieldError}, which carries no OpenAPI annotations.
+ * API accepts.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class OpenApiDocumentFilter implements OASFilter {
@@ -44,11 +44,6 @@ public class OpenApiDocumentFilter implements OASFilter {
         enumerate(schemas, "Story", "state", names(StoryState.class, ProtoNames::bare));
         enumerate(schemas, "ShotStatus", "state", names(ShotState.class, ProtoNames::bare));
         enumerate(schemas, "Finding", "category", names(Category.class, ProtoNames::shortName));
-
-        Schema fieldError = schemas.get("FieldError").description("One request field at fault and why.");
-        fieldError.getProperties().get("field").description("The JSON field or query parameter, as the request names it, "
-                + "or \"body\" when the body as a whole cannot be read.");
-        fieldError.getProperties().get("message").description("What is wrong with it, for people.");
     }
 
     private static void enumerate(Map<String, Schema> schemas, String schema, String property, List<Object> names) {

@@ -1,5 +1,8 @@
 package io.starloom.scheduler.api.rest;
 
+import java.util.Locale;
+
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -12,8 +15,8 @@ public class PreviewProblemMappers {
     static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
-    public Response unavailable(EnrichmentUnavailableException e) {
-        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
-                .entity(Problem.of("unavailable", "Enrichment unavailable", 503, e.getMessage())).build();
+    public Response unavailable(EnrichmentUnavailableException e, HttpHeaders headers) {
+        Locale locale = Problem.locale(headers);
+        return Problem.of("unavailable", "unavailable", 503, e, locale).response(locale).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 }

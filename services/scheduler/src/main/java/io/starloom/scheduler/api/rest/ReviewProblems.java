@@ -1,5 +1,8 @@
 package io.starloom.scheduler.api.rest;
 
+import java.util.Locale;
+
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -10,16 +13,14 @@ import io.starloom.scheduler.domain.ReviewNotFoundException;
 /** Problems of the review queue as application/problem+json: an unknown case is 404, a decided one 409. */
 public class ReviewProblems {
     @ServerExceptionMapper
-    public Response notFound(ReviewNotFoundException e) {
-        return problem(Problem.of("not-found", "No such review", 404, e.getMessage()));
+    public Response notFound(ReviewNotFoundException e, HttpHeaders headers) {
+        Locale locale = Problem.locale(headers);
+        return Problem.of("not-found", "review-not-found", 404, e, locale).response(locale).build();
     }
 
     @ServerExceptionMapper
-    public Response decided(ReviewDecidedException e) {
-        return problem(Problem.of("review-decided", "Already decided", 409, e.getMessage()));
-    }
-
-    private static Response problem(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    public Response decided(ReviewDecidedException e, HttpHeaders headers) {
+        Locale locale = Problem.locale(headers);
+        return Problem.of("review-decided", "review-decided", 409, e, locale).response(locale).build();
     }
 }

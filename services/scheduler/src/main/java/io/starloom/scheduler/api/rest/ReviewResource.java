@@ -25,6 +25,7 @@ import io.starloom.contracts.Roles;
 import io.starloom.proto.v1.Review;
 import io.starloom.scheduler.api.CallerResolver;
 import io.starloom.scheduler.application.ReviewDecisions;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.domain.ReviewState;
@@ -99,7 +100,7 @@ public class ReviewResource {
 
     private static String reason(ReviewJson.Decision decision) {
         if (decision == null) {
-            throw new InvalidRequestException(List.of(new FieldError("body", "a JSON body with a reason is required")), false);
+            throw new InvalidRequestException(List.of(new FieldError("body", ErrorCode.REVIEW_BODY_REQUIRED)), false);
         }
         return decision.reason();
     }
@@ -111,7 +112,7 @@ public class ReviewResource {
         try {
             return ReviewState.valueOf(state.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(List.of(new FieldError("state", "must be pending, approved, rejected or closed")), false);
+            throw new InvalidRequestException(List.of(new FieldError("state", ErrorCode.REVIEW_STATE_FILTER)), false);
         }
     }
 }

@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.Roles;
 import io.starloom.scheduler.api.CallerResolver;
 import io.starloom.scheduler.application.ShotCancels;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 
@@ -63,7 +64,7 @@ public class ShotResource {
         try {
             return Integer.parseInt(index);
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException(List.of(new FieldError(INDEX_FIELD, "'" + index + "' is not a shot index (0, 1, 2, …)")), false);
+            throw new InvalidRequestException(List.of(new FieldError(INDEX_FIELD, ErrorCode.NOT_A_SHOT_INDEX, index)), false);
         }
     }
 }

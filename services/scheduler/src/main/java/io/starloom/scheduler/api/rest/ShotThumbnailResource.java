@@ -22,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.Roles;
 import io.starloom.scheduler.api.CallerResolver;
 import io.starloom.scheduler.application.ShotThumbnails;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 
@@ -68,6 +69,6 @@ public class ShotThumbnailResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new InvalidRequestException(List.of(new FieldError(INDEX_FIELD, "'" + index + "' is not a shot index (0, 1, 2, …)")), false);
+        throw new InvalidRequestException(List.of(new FieldError(INDEX_FIELD, ErrorCode.NOT_A_SHOT_INDEX, index)), false);
     }
 }

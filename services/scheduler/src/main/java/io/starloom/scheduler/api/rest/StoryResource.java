@@ -43,6 +43,7 @@ import io.starloom.scheduler.application.StoryCommands;
 import io.starloom.scheduler.application.StoryQueries;
 import io.starloom.scheduler.application.StoryWatch;
 import io.starloom.scheduler.domain.ApiNames;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.domain.StoryNotReadyException;
@@ -99,7 +100,7 @@ public class StoryResource {
     /** The body as a submission, before validation; also what a storyboard preview checks. */
     static Submission submission(SubmitStoryBody body, String idempotencyKey) {
         if (body == null) {
-            throw new InvalidRequestException(List.of(new FieldError("body", "a JSON story is required")), false);
+            throw new InvalidRequestException(List.of(new FieldError("body", ErrorCode.STORY_BODY_REQUIRED)), false);
         }
         return new Submission(body.text(),
                 ApiNames.parse("language", body.language(), Language.class, Language.LANGUAGE_UNSPECIFIED),
@@ -204,7 +205,7 @@ public class StoryResource {
     public Uni<String> storyboard(@Parameter(description = STORY_ID) @PathParam("id") String id) {
         return callers.current().chain(caller -> queries.entity(caller, id)).map(story -> {
             if (story.storyboard == null) {
-                throw new StoryNotReadyException("story " + story.id + " has no storyboard yet");
+                throw new StoryNotReadyException(ErrorCode.STORYBOARD_NOT_READY, story.id);
             }
             try {
                 return JsonFormat.printer().print(story.storyboard());
@@ -237,7 +238,7 @@ public class StoryResource {
         try {
             return Integer.parseInt(pageSize.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException(List.of(new FieldError("pageSize", "must be a whole number from 1 to 100")), false);
+            throw new InvalidRequestException(List.of(new FieldError("pageSize", ErrorCode.PAGE_SIZE_OUT_OF_RANGE, 100)), false);
         }
     }
 }

@@ -7,6 +7,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 
 import io.starloom.proto.v1.Storyboard;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 
@@ -30,12 +31,12 @@ final class StoryboardJson {
         try {
             JsonFormat.parser().merge(json.toString(), storyboard);
         } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
-            throw invalid("not a storyboard in the form a preview answers with: " + e.getMessage());
+            throw invalid(e.getMessage());
         }
         return storyboard.build();
     }
 
-    private static InvalidRequestException invalid(String message) {
-        return new InvalidRequestException(List.of(new FieldError("storyboard", message)), false);
+    private static InvalidRequestException invalid(String why) {
+        return new InvalidRequestException(List.of(new FieldError("storyboard", ErrorCode.STORYBOARD_UNREADABLE, why)), false);
     }
 }

@@ -3,6 +3,7 @@ package io.starloom.scheduler.api.rest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -29,6 +31,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import io.starloom.contracts.Roles;
 import io.starloom.scheduler.api.CallerResolver;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.webhooks.application.WebhookDeliveries;
@@ -145,14 +148,14 @@ public class WebhookResource {
     }
 
     @ServerExceptionMapper
-    public Response notFound(WebhookNotFoundException e) {
-        Problem problem = Problem.of("not-found", "No such webhook", 404, e.getMessage());
-        return Response.status(404).type(Problem.MEDIA_TYPE).entity(problem).build();
+    public Response notFound(WebhookNotFoundException e, HttpHeaders headers) {
+        Locale locale = Problem.locale(headers);
+        return Problem.of("not-found", "webhook-not-found", 404, e, locale).response(locale).build();
     }
 
     static WebhookDraft draft(WebhookJson.Body body) {
         if (body == null) {
-            throw new InvalidRequestException(List.of(new FieldError("body", "a JSON body is required")), false);
+            throw new InvalidRequestException(List.of(new FieldError("body", ErrorCode.BODY_REQUIRED)), false);
         }
         return new WebhookDraft(body.url(), body.description(), body.eventTypes());
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.starloom.scheduler.application.Caller;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.domain.StoryOptions;
@@ -32,8 +33,7 @@ public class StoryWebhooks {
         return vetting.vetField(FIELD, options.webhookUrl()).chain(() -> Panache.withSession(() -> endpoints.hasStorySecret(caller.tenant())))
                 .invoke(hasSecret -> {
                     if (!hasSecret) {
-                        throw new InvalidRequestException(List.of(new FieldError(FIELD, "this tenant has no story webhook secret to sign with yet; "
-                                + "make one with POST /v1/webhooks:rotateStorySecret (gRPC RotateStoryWebhookSecret)")), true);
+                        throw new InvalidRequestException(List.of(new FieldError(FIELD, ErrorCode.STORY_WEBHOOK_NO_SECRET)), true);
                     }
                 }).replaceWithVoid();
     }

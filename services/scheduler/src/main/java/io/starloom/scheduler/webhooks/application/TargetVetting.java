@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.webhooks.config.WebhookConfig;
@@ -71,6 +72,6 @@ public class TargetVetting {
     /** The same check for a request field: a refusal is a 400 naming {@code field}. */
     public Uni<Void> vetField(String field, String url) {
         return vet(url).replaceWithVoid().onFailure(TargetRefusedException.class)
-                .transform(e -> new InvalidRequestException(List.of(new FieldError(field, e.getMessage())), false));
+                .transform(e -> new InvalidRequestException(List.of(new FieldError(field, ErrorCode.WEBHOOK_URL_REFUSED, e.getMessage())), false));
     }
 }

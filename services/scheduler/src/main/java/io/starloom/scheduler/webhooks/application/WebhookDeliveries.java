@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.starloom.proto.v1.ListWebhookDeliveriesResponse;
 import io.starloom.scheduler.application.Caller;
 import io.starloom.scheduler.application.StoryQueries;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.webhooks.persistence.WebhookAttemptEntity;
@@ -42,7 +43,7 @@ public class WebhookDeliveries {
 
     private Uni<ListWebhookDeliveriesResponse> page(String owner, UUID ownerId, Caller caller, int pageSize, String pageToken) {
         if (pageSize < 0 || pageSize > MAX_PAGE_SIZE) {
-            throw new InvalidRequestException(List.of(new FieldError("pageSize", "between 1 and " + MAX_PAGE_SIZE)), false);
+            throw new InvalidRequestException(List.of(new FieldError("pageSize", ErrorCode.PAGE_SIZE_OUT_OF_RANGE, MAX_PAGE_SIZE)), false);
         }
         int size = pageSize == 0 ? DEFAULT_PAGE_SIZE : pageSize;
         StoryQueries.Cursor after = StoryQueries.Cursor.parse(pageToken);

@@ -16,6 +16,7 @@ import io.starloom.proto.v1.CreateWebhookResponse;
 import io.starloom.proto.v1.Webhook;
 import io.starloom.proto.v1.WebhookSecret;
 import io.starloom.scheduler.application.Caller;
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.InvalidRequestException;
 import io.starloom.scheduler.webhooks.config.WebhookConfig;
@@ -47,13 +48,13 @@ public class WebhookEndpoints {
 
     public Uni<CreateWebhookResponse> create(Caller caller, WebhookDraft draft) {
         if (draft.url() == null || draft.url().isBlank()) {
-            throw invalid(withErrors(draft, new FieldError("url", "a URL is required")));
+            throw invalid(withErrors(draft, new FieldError("url", ErrorCode.WEBHOOK_URL_REQUIRED)));
         }
         return check(draft).chain(() -> Panache.withTransaction(() -> WebhookEndpointEntity.count("tenant", caller.tenant())
                 .chain(count -> {
                     if (count >= config.maxEndpointsPerTenant()) {
-                        throw new InvalidRequestException(List.of(new FieldError("url", "a tenant may register at most "
-                                + config.maxEndpointsPerTenant() + " endpoints; delete one first")), true);
+                        throw new InvalidRequestException(List.of(new FieldError("url", ErrorCode.WEBHOOK_LIMIT_REACHED,
+                                config.maxEndpointsPerTenant())), true);
                     }
                     Instant now = Instant.now();
                     WebhookEndpointEntity endpoint = new WebhookEndpointEntity();
@@ -144,7 +145,7 @@ public class WebhookEndpoints {
     private Duration grace(Duration grace) {
         Duration period = grace == null ? config.defaultGracePeriod() : grace;
         if (period.isNegative() || period.compareTo(MAX_GRACE) > 0) {
-            throw new InvalidRequestException(List.of(new FieldError("gracePeriod", "from 0 to 7 days")), false);
+            throw new InvalidRequestException(List.of(new FieldError("gracePeriod", ErrorCode.WEBHOOK_GRACE_PERIOD_OUT_OF_RANGE)), false);
         }
         return period;
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.starloom.scheduler.domain.ErrorCode;
 import io.starloom.scheduler.domain.FieldError;
 import io.starloom.scheduler.domain.StoryStatus;
 
@@ -30,12 +31,12 @@ public record WebhookDraft(String url, String description, List<String> eventTyp
         List<FieldError> errors = new ArrayList<>();
         if (description != null && (description.codePointCount(0, description.length()) > MAX_DESCRIPTION
                 || description.codePoints().anyMatch(Character::isISOControl))) {
-            errors.add(new FieldError("description", "at most " + MAX_DESCRIPTION + " characters, no control characters"));
+            errors.add(new FieldError("description", ErrorCode.WEBHOOK_DESCRIPTION_INVALID, MAX_DESCRIPTION));
         }
         if (eventTypes != null) {
             eventTypes.stream().filter(type -> type == null || !EVENT_TYPES.contains(type)).findFirst()
-                    .ifPresent(type -> errors.add(new FieldError("eventTypes", "unknown event type " + type + "; known: "
-                            + EVENT_TYPES.stream().sorted().collect(Collectors.joining(", ")))));
+                    .ifPresent(type -> errors.add(new FieldError("eventTypes", ErrorCode.WEBHOOK_EVENT_TYPE_UNKNOWN, type,
+                            EVENT_TYPES.stream().sorted().collect(Collectors.joining(", ")))));
         }
         return errors;
     }
