@@ -230,7 +230,8 @@ public final class DevStack implements AutoCloseable {
 
     /**
      * Puts a mesh message on a queue the way a service sends it: the protobuf body with its CloudEvents
-     * attributes (type = the message's full name, subject = the story), bypassing every service.
+     * attributes (type = the message's full name, subject = the story) and the story as its message group,
+     * bypassing every service.
      */
     public void meshSend(String queue, String storyId, Message message) {
         meshSendAs(queue, storyId, message.getDescriptorForType().getFullName(), message);
@@ -243,7 +244,9 @@ public final class DevStack implements AutoCloseable {
                 "cloudEvents:id", UUID.randomUUID().toString(),
                 "cloudEvents:source", "/starloom/devstack",
                 ProtoEnvelope.TYPE_PROPERTY, type,
-                ProtoEnvelope.SUBJECT_PROPERTY, storyId));
+                ProtoEnvelope.SUBJECT_PROPERTY, storyId,
+                // What an AMQP sender's group-id becomes inside the broker (mesh-support's SchedulerEvents sets it).
+                org.apache.activemq.artemis.api.core.Message.HDR_GROUP_ID.toString(), storyId));
     }
 
     /** Number of messages currently in a queue. */
