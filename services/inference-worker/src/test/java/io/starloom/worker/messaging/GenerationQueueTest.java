@@ -86,6 +86,11 @@ class GenerationQueueTest {
             return message.ack();
         }
 
+        /** The group-id each of the story's events came with (through the client proxy: not a field read). */
+        List<String> groups(String storyId) {
+            return groups.getOrDefault(storyId, List.of());
+        }
+
         /** The traceparents the story's events came with (only with tracing on). */
         List<String> traces(String storyId) {
             return traces.getOrDefault(storyId, List.of());
@@ -129,7 +134,7 @@ class GenerationQueueTest {
         assertThat(started.getShotStarted().getBackend()).isEqualTo("preview");
         assertThat(started.getShotStarted().getWorkerId()).isNotBlank();
         assertThat(started.hasOccurTime()).isTrue();
-        assertThat(recorder.groups.get(story)).as("every event grouped by its story").hasSize(4).containsOnly(story);
+        assertThat(recorder.groups(story)).as("every event grouped by its story").hasSize(4).containsOnly(story);
 
         ShotGenerated first = recorder.of(story).get(1).getShotGenerated();
         assertThat(first.getShotIndex()).isZero();
