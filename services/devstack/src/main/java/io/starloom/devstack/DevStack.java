@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.google.protobuf.Message;
 
+import io.starloom.contracts.Queues;
 import io.starloom.contracts.messaging.ProtoEnvelope;
 
 /**
@@ -230,7 +231,8 @@ public final class DevStack implements AutoCloseable {
 
     /**
      * Puts a mesh message on a queue the way a service sends it: the protobuf body with its CloudEvents
-     * attributes (type = the message's full name, subject = the story), bypassing every service.
+     * attributes (type = the message's full name, subject = the story), bypassing every service; on
+     * {@link Queues#SCHEDULER_EVENTS} also the story as its message group, as mesh-support's SchedulerEvents sends.
      */
     public void meshSend(String queue, String storyId, Message message) {
         meshSendAs(queue, storyId, message.getDescriptorForType().getFullName(), message);
@@ -238,12 +240,17 @@ public final class DevStack implements AutoCloseable {
 
     /** Like {@link #meshSend}, with {@code type} as the CloudEvents type: to test that consumers check it. */
     public void meshSendAs(String queue, String storyId, String type, Message message) {
-        brokerSend(queue, message.toByteArray(), Map.of(
+        Map<String, String> properties = new LinkedHashMap<>(Map.of(
                 "cloudEvents:specversion", "1.0",
                 "cloudEvents:id", UUID.randomUUID().toString(),
                 "cloudEvents:source", "/starloom/devstack",
                 ProtoEnvelope.TYPE_PROPERTY, type,
                 ProtoEnvelope.SUBJECT_PROPERTY, storyId));
+        if (Queues.SCHEDULER_EVENTS.equals(queue)) {
+            // What an AMQP sender's group-id becomes inside the broker.
+            properties.put(org.apache.activemq.artemis.api.core.Message.HDR_GROUP_ID.toString(), storyId);
+        }
+        brokerSend(queue, message.toByteArray(), properties);
     }
 
     /** Number of messages currently in a queue. */

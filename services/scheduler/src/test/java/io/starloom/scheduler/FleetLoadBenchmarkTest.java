@@ -494,6 +494,8 @@ class FleetLoadBenchmarkTest {
     private static void emit(ProtonSender events, String storyId, StoryEvent.Builder event) {
         Message message = ProtonHelper.message();
         message.setAddress(Queues.SCHEDULER_EVENTS);
+        // As mesh-support's SchedulerEvents sends: grouped by story, so that the broker keeps a story on one receiver.
+        message.setGroupId(storyId);
         message.setBody(new Data(new Binary(event.setStoryId(storyId).build().toByteArray())));
         message.setApplicationProperties(new ApplicationProperties(Map.of(
                 "cloudEvents:specversion", "1.0",

@@ -37,6 +37,7 @@ import com.google.protobuf.util.Durations;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.amqp.IncomingAmqpMetadata;
 import io.starloom.contracts.Queues;
 import io.starloom.devstack.DevStackTestResource;
 import io.starloom.mesh.support.media.MediaKey;
@@ -71,14 +72,23 @@ class GenerationQueueTest {
         final List<StoryEvent> events = new CopyOnWriteArrayList<>();
         /** The traceparent each event came with, by story (only with tracing on). */
         final Map<String, List<String>> traces = new ConcurrentHashMap<>();
+        /** The AMQP group-id each event came with, by story: the broker keeps a story's events on one scheduler receiver. */
+        final Map<String, List<String>> groups = new ConcurrentHashMap<>();
 
         @Incoming("test-scheduler-events")
         public CompletionStage<Void> record(Message<byte[]> message) throws Exception {
             StoryEvent event = StoryEvent.parseFrom(message.getPayload());
             events.add(event);
+            groups.computeIfAbsent(event.getStoryId(), story -> new CopyOnWriteArrayList<>())
+                    .add(message.getMetadata(IncomingAmqpMetadata.class).map(IncomingAmqpMetadata::getGroupId).orElse(null));
             TraceContext.of(message).flatMap(TraceContext::traceparent)
                     .ifPresent(traceparent -> traces.computeIfAbsent(event.getStoryId(), story -> new CopyOnWriteArrayList<>()).add(traceparent));
             return message.ack();
+        }
+
+        /** The group-id each of the story's events came with (through the client proxy: not a field read). */
+        List<String> groups(String storyId) {
+            return groups.getOrDefault(storyId, List.of());
         }
 
         /** The traceparents the story's events came with (only with tracing on). */
@@ -124,6 +134,7 @@ class GenerationQueueTest {
         assertThat(started.getShotStarted().getBackend()).isEqualTo("preview");
         assertThat(started.getShotStarted().getWorkerId()).isNotBlank();
         assertThat(started.hasOccurTime()).isTrue();
+        assertThat(recorder.groups(story)).as("every event grouped by its story").hasSize(4).containsOnly(story);
 
         ShotGenerated first = recorder.of(story).get(1).getShotGenerated();
         assertThat(first.getShotIndex()).isZero();

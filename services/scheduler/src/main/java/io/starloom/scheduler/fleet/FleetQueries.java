@@ -29,14 +29,22 @@ final class FleetQueries {
             + " (SELECT st.tenant, count(*) AS running FROM shot s JOIN story st ON st.id = s.story_id"
             + " WHERE st.profile = :profile AND s.state IN ('DISPATCHED', 'RUNNING') AND s.lease_expires_at > now()"
             + " AND st.state NOT IN " + FINAL_STATES + " GROUP BY st.tenant) r ON true";
-    /** The oldest {@code slots} of every tenant and class; with {@code ready}, only those past their backoff. */
+    /**
+     * The oldest {@code slots} of every tenant and class; with {@code ready}, only those past their backoff. Those are
+     * among the oldest {@code slots} of each of their stories, so only those are ranked: a LIMIT per dispatchable story
+     * (V120's index) over the story's own shots (the primary key), not a window over every queued shot of the profile.
+     * The per-story read names only {@code state}, not {@code queued_at IS NOT NULL}, so that it cannot take the
+     * profile-wide {@code shot_waiting} index once per story: the plan a table without statistics yet (a burst of new
+     * shots) got, 22 ms a refill at 875 queued shots instead of about 1.
+     */
     private static final String WAITING = "SELECT story_id, shot_index, tenant, priority, queued_ms FROM ("
-            + " SELECT CAST(s.story_id AS text) AS story_id, s.shot_index, st.tenant, st.priority,"
-            + " CAST(extract(epoch FROM s.queued_at) * 1000 AS bigint) AS queued_ms,"
-            + " row_number() OVER (PARTITION BY st.tenant, st.priority ORDER BY s.queued_at, s.story_id, s.shot_index) AS place"
-            + " FROM shot s JOIN story st ON st.id = s.story_id"
-            + " WHERE st.profile = :profile AND s.state = 'QUEUED' AND s.queued_at IS NOT NULL"
-            + " AND (:ready = false OR s.not_before IS NULL OR s.not_before <= now()) AND st.state IN ('QUEUED', 'GENERATING')) w"
+            + " SELECT CAST(f.story_id AS text) AS story_id, f.shot_index, st.tenant, st.priority,"
+            + " CAST(extract(epoch FROM f.queued_at) * 1000 AS bigint) AS queued_ms,"
+            + " row_number() OVER (PARTITION BY st.tenant, st.priority ORDER BY f.queued_at, f.story_id, f.shot_index) AS place"
+            + " FROM story st CROSS JOIN LATERAL (SELECT s.story_id, s.shot_index, s.queued_at FROM shot s"
+            + " WHERE s.story_id = st.id AND s.state = 'QUEUED' AND (:ready = false OR s.not_before IS NULL OR s.not_before <= now())"
+            + " ORDER BY s.queued_at, s.shot_index LIMIT :slots) f"
+            + " WHERE st.profile = :profile AND st.state IN ('QUEUED', 'GENERATING') AND f.queued_at IS NOT NULL) w"
             + " WHERE place <= :slots";
     /** Each tenant's virtual seconds (a tenant row) and each class's clock (a class row), in one statement. */
     private static final String SHARES = "SELECT tenant, NULL AS priority_class, virtual_seconds FROM fair_share WHERE profile = :profile"
