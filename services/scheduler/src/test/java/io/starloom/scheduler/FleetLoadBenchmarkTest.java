@@ -78,7 +78,9 @@ import io.vertx.proton.ProtonSender;
  * previews arriving while they all wait. Prints GPU busy fraction, idle gap (a worker's result sent → its next
  * command received, while work is queued) split at the moment the command was written to the outbox, Jain's
  * index or the weighted shares, makespan against its lower bound, and the interactive shots' waits. Run with
- * -Dstarloom.benchmark=true (docs/benchmarks.md).
+ * -Dstarloom.benchmark=true (docs/benchmarks.md). Before the equal scenario, the first work of a fresh JVM, the
+ * same fleet serves {@code starloom.benchmark.fleet.warmup-stories} stories per tenant unmeasured (0: none), so
+ * that the JIT has compiled the dispatch path before the gaps are measured, as in a scheduler that has been running.
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevStackTestResource.class, restrictToAnnotatedClass = false)
@@ -98,6 +100,8 @@ class FleetLoadBenchmarkTest {
     private static final List<String> INTERACTIVE = List.of("load-i0", "load-i1", "load-i2");
     /** Stories of 10 shots per tenant in the equal scenario (5: 1,000 shots); fewer for a quick before/after comparison. */
     private static final int EQUAL_STORIES = Integer.getInteger("starloom.benchmark.fleet.stories", 5);
+    /** Stories of 10 shots per tenant served before the measured scenarios (1: 200 shots, about a minute). */
+    private static final int WARMUP_STORIES = Integer.getInteger("starloom.benchmark.fleet.warmup-stories", 1);
 
     /** Tenant weights and entitlements of the second scenario. */
     public static class WeightedTenants implements QuarkusTestProfile {
@@ -128,6 +132,7 @@ class FleetLoadBenchmarkTest {
 
     @Test
     void eightSimulatedGpusServeAThousandShotsFromTwentyTenants() throws Exception {
+        warmUp();
         announce(Instant.now().minusSeconds(60));
         Map<String, String> tenantOf = new HashMap<>();
         for (int t = 0; t < 20; t++) {
@@ -160,6 +165,25 @@ class FleetLoadBenchmarkTest {
                 sum * sum / (byTenant.size() * squares), byTenant.size(), millis(firstReceipt(served), window) / 1000);
         assertThat(served).hasSize(total);
         assertThat(fleet.duplicates.get()).as("no shot dispatched twice").isZero();
+    }
+
+    /** The same kind of work as the equal scenario, from tenants of its own, served and assembled; not measured. */
+    private void warmUp() throws Exception {
+        if (WARMUP_STORIES <= 0) {
+            return;
+        }
+        announce(Instant.now().minusSeconds(60));
+        Map<String, String> tenantOf = new HashMap<>();
+        for (int t = 0; t < 20; t++) {
+            tenantOf.putAll(submit("load-warm" + t, null, WARMUP_STORIES, 10));
+        }
+        screen(tenantOf);
+        Fleet fleet = new Fleet(1);
+        announce(Instant.now().plusSeconds(3600));
+        fleet.awaitServed(20 * WARMUP_STORIES * 10, Duration.ofMinutes(6));
+        fleet.close();
+        awaitAssembling(tenantOf);
+        System.out.printf("fleet load: warm-up of %d shots served, uptime %s%n", 20 * WARMUP_STORIES * 10, uptime());
     }
 
     @Test
