@@ -133,12 +133,7 @@ class FleetLoadBenchmarkTest {
     @Test
     void eightSimulatedGpusServeAThousandShotsFromTwentyTenants() throws Exception {
         warmUp();
-        announce(Instant.now().minusSeconds(60));
-        Map<String, String> tenantOf = new HashMap<>();
-        for (int t = 0; t < 20; t++) {
-            tenantOf.putAll(submit("load-t" + t, null, EQUAL_STORIES, 10));
-        }
-        screen(tenantOf);
+        Map<String, String> tenantOf = queuedByTwentyTenants("load-t", EQUAL_STORIES);
         Fleet fleet = new Fleet(42);
         long before = databaseTransactions();
         announce(Instant.now().plusSeconds(3600));
@@ -172,18 +167,27 @@ class FleetLoadBenchmarkTest {
         if (WARMUP_STORIES <= 0) {
             return;
         }
-        announce(Instant.now().minusSeconds(60));
-        Map<String, String> tenantOf = new HashMap<>();
-        for (int t = 0; t < 20; t++) {
-            tenantOf.putAll(submit("load-warm" + t, null, WARMUP_STORIES, 10));
-        }
-        screen(tenantOf);
+        Map<String, String> tenantOf = queuedByTwentyTenants("load-warm", WARMUP_STORIES);
         Fleet fleet = new Fleet(1);
         announce(Instant.now().plusSeconds(3600));
         fleet.awaitServed(20 * WARMUP_STORIES * 10, Duration.ofMinutes(6));
         fleet.close();
         awaitAssembling(tenantOf);
         System.out.printf("fleet load: warm-up of %d shots served, uptime %s%n", 20 * WARMUP_STORIES * 10, uptime());
+    }
+
+    /**
+     * With no worker announced, {@code stories} stories of 10 shots from each of 20 equal tenants named
+     * {@code prefix}0…19, enriched and screened, so that all their shots wait; story id → tenant.
+     */
+    private Map<String, String> queuedByTwentyTenants(String prefix, int stories) {
+        announce(Instant.now().minusSeconds(60));
+        Map<String, String> tenantOf = new HashMap<>();
+        for (int t = 0; t < 20; t++) {
+            tenantOf.putAll(submit(prefix + t, null, stories, 10));
+        }
+        screen(tenantOf);
+        return tenantOf;
     }
 
     @Test

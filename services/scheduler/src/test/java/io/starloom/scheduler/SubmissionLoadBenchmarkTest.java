@@ -269,8 +269,7 @@ class SubmissionLoadBenchmarkTest {
                     if (!Files.readString(task.resolve("comm")).contains("CompilerThre")) {
                         continue;
                     }
-                    String line = Files.readString(task.resolve("stat"));
-                    String[] stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    String[] stat = statFields(task.resolve("stat"));
                     ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
                 } catch (IOException | StringIndexOutOfBoundsException gone) {
                     // a compiler thread that ended meanwhile
@@ -287,9 +286,7 @@ class SubmissionLoadBenchmarkTest {
             for (Path process : processes) {
                 String[] stat;
                 try {
-                    String line = Files.readString(process.resolve("stat"));
-                    // The fields after the parenthesised command name, which may itself hold spaces.
-                    stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    stat = statFields(process.resolve("stat"));
                 } catch (IOException | StringIndexOutOfBoundsException gone) {
                     continue;
                 }
@@ -309,9 +306,14 @@ class SubmissionLoadBenchmarkTest {
     private static long postmasterPid() throws Exception {
         try (Connection db = database(); ResultSet row = db.createStatement().executeQuery("SELECT pg_backend_pid()")) {
             row.next();
-            String stat = Files.readString(Path.of("/proc", Integer.toString(row.getInt(1)), "stat"));
-            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+            return Long.parseLong(statFields(Path.of("/proc", Integer.toString(row.getInt(1)), "stat"))[1]);
         }
+    }
+
+    /** The fields of a /proc …/stat file after the parenthesised command name, which may itself hold spaces. */
+    private static String[] statFields(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        return line.substring(line.lastIndexOf(')') + 2).split(" ");
     }
 
     /**
